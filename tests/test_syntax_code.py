@@ -1,0 +1,46 @@
+"""Fenced code highlighting: fixture rendering and the light/dark stylesheet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.syntax_cases import fixture_cases
+from vaultc.markdown.code import highlight_code, pygments_css
+
+MD = MarkdownIt("commonmark", {"highlight": highlight_code})
+
+
+@pytest.mark.parametrize(("text", "expected"), fixture_cases("code.md"))
+def test_fixture(text: str, expected: str) -> None:
+    assert MD.render(text) == expected
+
+
+def test_highlighted_code_uses_classes_only() -> None:
+    html = highlight_code("import os\nprint(os.sep)\n", "python", "")
+    assert html.startswith('<pre class="highlight"><code class="language-python">')
+    assert "style=" not in html and '<span class="kn">import</span>' in html
+
+
+@pytest.mark.parametrize("lang", ["", "mermaid", "Mermaid", "no-such-language"])
+def test_plain_languages_leave_escaping_to_markdown_it(lang: str) -> None:
+    assert highlight_code("a < b\n", lang, "") == ""
+
+
+def test_css_is_deterministic_and_covers_both_themes() -> None:
+    css = pygments_css()
+    assert css == pygments_css()
+    light, _, rest = css.partition("@media (prefers-color-scheme: dark) {")
+    media, _, chosen = rest.partition("\n}\n")
+    assert re.search(r"^\.highlight \.k \{", light, re.M)
+    assert re.search(r'^:root:not\(\[data-theme="light"\]\) \.highlight \.k \{', media, re.M)
+    assert re.search(r'^:root\[data-theme="dark"\] \.highlight \.k \{', chosen, re.M)
+    assert css.count("{") == css.count("}")
+
+
+def test_dark_blocks_reset_light_colours() -> None:
+    """Each dark block starts by resetting span colours, so light-only classes cannot leak."""
+    css = pygments_css()
+    assert css.count(".highlight span { color: inherit;") == 2

@@ -1,0 +1,5 @@
+"""Allow ``python -m vaultc``."""
+
+from vaultc.cli import main
+
+main()

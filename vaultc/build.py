@@ -1,0 +1,96 @@
+"""The driver: runs the stages in order. Reading it tells the whole program.
+
+    load -> parse -> resolve -> graph -> render -> write
+
+(knowledge extraction joins between resolve and graph in a later version). Every stage returns an
+immutable value and its diagnostics; the driver gathers them, decides whether the run failed, and
+only then lets the write stage touch the output folder.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vaultc.diagnostics import Diagnostic, Severity, sort_diagnostics
+from vaultc.graph import build_graph
+from vaultc.load import load_vault
+from vaultc.parse import parse_note
+from vaultc.render.site import SiteOptions, render_site
+from vaultc.resolve import resolve_vault
+from vaultc.theme import load_theme
+from vaultc.write import check_output_folder, write_site
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    vault: Path
+    output: Path
+    strict: bool = False
+    allow_html: bool = False
+    title: str | None = None
+    theme: Path | None = None
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    notes: int
+    pages: int
+    diagnostics: tuple[Diagnostic, ...]
+    written: bool
+    timings: tuple[tuple[str, float], ...] = field(default=())
+
+    def failed(self, strict: bool) -> bool:
+        threshold = Severity.WARNING if strict else Severity.ERROR
+        return any(d.severity >= threshold for d in self.diagnostics)
+
+
+Progress = Callable[[str], None]
+
+
+def build(options: BuildOptions, progress: Progress = lambda message: None) -> BuildResult:
+    """Build the site; write it unless ``--strict`` and the vault has problems."""
+    timer = _StageTimer(progress)
+    check_output_folder(options.vault, options.output)
+    theme = load_theme(options.theme)
+    with timer("load"):
+        loaded = load_vault(options.vault, options.ignore)
+    with timer("parse", f"{len(loaded.notes)} notes"):
+        parsed = [parse_note(note.path, note.text) for note in loaded.notes]
+    with timer("resolve"):
+        resolved = resolve_vault(parsed, loaded.attachments)
+    with timer("graph"):
+        graph = build_graph(resolved)
+    with timer("render"):
+        title = options.title or options.vault.resolve().name
+        site = render_site(resolved, graph, theme, SiteOptions(title, options.allow_html))
+    found = sort_diagnostics([*loaded.diagnostics, *(d for note in parsed for d in note.diagnostics),
+                              *resolved.diagnostics, *site.diagnostics])
+    result = BuildResult(len(resolved.notes), len(site.pages), found, written=False)
+    if result.failed(options.strict) and options.strict:
+        return BuildResult(result.notes, result.pages, found, False, timer.timings())
+    with timer("write"):
+        write_site(site, options.vault, options.output)
+    return BuildResult(result.notes, result.pages, found, True, timer.timings())
+
+
+class _StageTimer:
+    """Times each stage and reports it to the progress callback."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self._timings: list[tuple[str, float]] = []
+
+    @contextmanager
+    def __call__(self, stage: str, detail: str = "") -> Iterator[None]:
+        self.progress(f"{stage}{' ' + detail if detail else ''}…")
+        started = time.perf_counter()
+        yield
+        self._timings.append((stage, time.perf_counter() - started))
+
+    def timings(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self._timings)

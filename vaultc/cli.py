@@ -1,0 +1,77 @@
+"""The command line: ``vaultc build`` (and, later, ``lint``).
+
+Exit codes: 0 clean (warnings allowed), 1 problems (errors, or warnings with ``--strict``), 2 usage
+or configuration errors. Diagnostics go to stdout as ``path:line:col: severity rule message`` so
+editors and CI can jump to them; progress and the summary go to stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from vaultc import __version__
+from vaultc.build import BuildOptions, BuildResult, build
+from vaultc.diagnostics import Severity
+
+LARGE_VAULT = 300
+"""Notes above which a build shows its progress on a terminal."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vaultc")
+def main() -> None:
+    """Compile an Obsidian vault into a linked glossary and Q&A website, and lint it."""
+
+
+@main.command("build")
+@click.argument("vault", default="vault", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", default="site", show_default=True, type=click.Path(path_type=Path),
+              help="Folder to write the site into (replaced on success; never inside the vault).")
+@click.option("--strict", is_flag=True, help="Treat warnings as failures: nothing is written if any are found.")
+@click.option("--allow-html", is_flag=True, help="Keep raw HTML in notes as written, scripts included (trusted vaults only).")
+@click.option("--title", help="Site title (default: the vault folder's name).")
+@click.option("--theme", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A theme folder whose templates/ and static/ override the default theme's.")
+@click.option("--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable), e.g. 'drafts/*'.")
+@click.option("-v", "--verbose", is_flag=True, help="Also show info-level findings and per-stage timings.")
+@click.option("-q", "--quiet", is_flag=True, help="Only print findings, no progress or summary.")
+def build_command(vault: Path, output: Path, strict: bool, allow_html: bool, title: str | None,
+                  theme: Path | None, ignore: tuple[str, ...], verbose: bool, quiet: bool) -> None:
+    """Build the site of VAULT (default: ./vault) into OUTPUT (default: ./site)."""
+    options = BuildOptions(vault, output, strict, allow_html, title, theme, ignore)
+    result = build(options, _progress(verbose, quiet))
+    _print_findings(result, verbose)
+    if not quiet:
+        _print_summary(result, output, strict, verbose)
+    sys.exit(1 if result.failed(strict) else 0)
+
+
+def _progress(verbose: bool, quiet: bool):
+    show = verbose or (not quiet and sys.stderr.isatty())
+
+    def report(message: str) -> None:
+        if show:
+            click.echo(f"vaultc: {message}", err=True)
+    return report
+
+
+def _print_findings(result: BuildResult, verbose: bool) -> None:
+    lowest = Severity.INFO if verbose else Severity.WARNING
+    for found in result.diagnostics:
+        if found.severity >= lowest:
+            click.echo(found.format())
+
+
+def _print_summary(result: BuildResult, output: Path, strict: bool, verbose: bool) -> None:
+    counts = {severity: sum(1 for d in result.diagnostics if d.severity is severity) for severity in Severity}
+    problems = f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings"
+    if verbose:
+        click.echo("vaultc: " + ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timings), err=True)
+    if result.written:
+        click.echo(f"vaultc: built {result.notes} notes into {output}/ ({result.pages} files); {problems}.", err=True)
+    else:
+        click.echo(f"vaultc: {problems}; --strict, so nothing was written ({output}/ is unchanged). "
+                   "Fix the findings above or build without --strict.", err=True)

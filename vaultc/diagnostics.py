@@ -1,0 +1,84 @@
+"""One model for every problem vaultc finds in a vault's content.
+
+A diagnostic is data (severity, path, line, column, rule, message), collected by every stage and
+reported together at the end; it is never raised and never dropped. Rule ids are stable kebab-case
+names that users can configure and grep for.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that ``>=`` compares seriousness."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+# Every rule the core can report, with its default severity and a one-line description.
+RULES: dict[str, tuple[Severity, str]] = {
+    "broken-link": (Severity.WARNING, "a link points at a note or file that is not in the vault"),
+    "missing-heading": (Severity.WARNING, "a link names a heading its note does not have"),
+    "missing-block": (Severity.WARNING, "a link names a block id its note does not have"),
+    "ambiguous-link": (Severity.WARNING, "several notes match a link equally well"),
+    "link-case-mismatch": (Severity.INFO, "a link matches a note only when case is ignored"),
+    "missing-embed": (Severity.WARNING, "an embed names a file or note that is not in the vault"),
+    "embed-cycle": (Severity.WARNING, "notes embed each other in a loop"),
+    "unsafe-link": (Severity.WARNING, "a link tries to reach outside the vault"),
+    "unpublished-link": (Severity.INFO, "a link points at a note excluded with publish: false"),
+    "front-matter-error": (Severity.ERROR, "the YAML front matter cannot be read"),
+    "unreadable-file": (Severity.ERROR, "a file cannot be read"),
+    "invalid-utf8": (Severity.WARNING, "a note is not valid UTF-8 (shown with replacement characters)"),
+    "byte-order-mark": (Severity.INFO, "a note starts with a byte-order mark (ignored)"),
+    "crlf-line-endings": (Severity.INFO, "a note uses CRLF line endings (read as LF)"),
+    "empty-note": (Severity.WARNING, "a note has no content"),
+    "math-error": (Severity.WARNING, "a formula cannot be converted to MathML (its source is shown)"),
+    "slug-collision": (Severity.WARNING, "two notes would be written to the same page"),
+    "symlink-outside-vault": (Severity.WARNING, "a symbolic link points outside the vault (skipped)"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A finding about the vault's content, located as precisely as the stage knows."""
+
+    path: str
+    """The note's POSIX path relative to the vault root ("" for the vault as a whole)."""
+    line: int
+    """1-based line (0 when the finding is about the whole file)."""
+    column: int
+    """1-based column (0 when unknown)."""
+    rule: str
+    """Stable kebab-case rule id, a key of :data:`RULES`."""
+    message: str
+    """What is wrong and, where possible, what to do about it."""
+    severity: Severity = Severity.WARNING
+    subject: str = ""
+    """What the finding is about (link target, question text, term), for machine readers."""
+
+    def format(self) -> str:
+        """``path:line:col: severity rule message``: the shape editors and CI parse."""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.rule} {self.message}"
+
+
+def diagnostic(path: str, line: int, column: int, rule: str, message: str, subject: str = "") -> Diagnostic:
+    """A diagnostic with its rule's default severity."""
+    return Diagnostic(path, line, column, rule, message, RULES[rule][0], subject)
+
+
+def sort_diagnostics(found: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Deduplicated, in path/line/column order (deterministic output)."""
+    return tuple(sorted(set(found)))
+
+
+def worst_severity(found: Iterable[Diagnostic]) -> Severity | None:
+    """The most serious severity present, or None for a clean run."""
+    return max((d.severity for d in found), default=None)

@@ -1,0 +1,122 @@
+"""The graph stage: one networkx graph of everything the vault says, built in one place.
+
+Nodes are notes, headings, attachments and tags (later: questions and terms), each with a ``kind``;
+edges are typed (``links-to``, ``embeds``, ``tagged``, ``contains``). Backlinks, orphans and related
+notes are all questions asked of this graph, so every page and report agrees with every other. The
+site ships it as ``graph.json`` in networkx's node-link format.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import networkx as nx
+
+from vaultc.model import LinkKind
+from vaultc.names import VaultPath
+from vaultc.resolve import ResolvedVault, Target, TargetKind
+
+
+def note_node(path: str) -> str:
+    return f"note:{path}"
+
+
+def heading_node(path: str, anchor: str) -> str:
+    return f"heading:{path}#{anchor}"
+
+
+def attachment_node(path: str) -> str:
+    return f"attachment:{path}"
+
+
+def tag_node(tag: str) -> str:
+    return f"tag:{tag.casefold()}"
+
+
+@dataclass(frozen=True)
+class ConceptGraph:
+    """The frozen graph plus the questions the site asks of it."""
+
+    graph: nx.MultiDiGraph
+
+    def backlinks(self, path: str) -> tuple[str, ...]:
+        """Notes that link to or embed this note or one of its headings (sorted, no self)."""
+        own = note_node(path)
+        targets = [own] + [n for _, n, kind in self.graph.out_edges(own, keys=True) if kind == "contains"]
+        sources = {
+            source for target in targets for source, _, kind in self.graph.in_edges(target, keys=True)
+            if kind in ("links-to", "embeds")
+        }
+        return tuple(sorted(self.graph.nodes[s]["path"] for s in sources if s != own))
+
+    def related(self, path: str, limit: int = 5) -> tuple[str, ...]:
+        """Notes sharing the most tags and link neighbours with this one (ties by path)."""
+        own = note_node(path)
+        scores: Counter[str] = Counter()
+        for neighbour in self._note_neighbours(own):
+            for other in self._note_neighbours(neighbour) if neighbour.startswith("tag:") else (neighbour,):
+                if other != own and other.startswith("note:"):
+                    scores[other] += 1
+        ranked = sorted(scores, key=lambda node: (-scores[node], node))
+        return tuple(self.graph.nodes[node]["path"] for node in ranked[:limit])
+
+    def _note_neighbours(self, node: str) -> set[str]:
+        """Notes and tags one link/tag edge away, in either direction (headings count as their note)."""
+        linked = set(self.graph.successors(node)) | set(self.graph.predecessors(node))
+        return {self.graph.nodes[n].get("owner", n) for n in linked} - {node}
+
+    def orphans(self) -> tuple[str, ...]:
+        """Notes with no links in or out (tags do not count)."""
+        return tuple(sorted(
+            data["path"] for node, data in self.graph.nodes(data=True)
+            if data["kind"] == "note" and not any(
+                kind in ("links-to", "embeds")
+                for _, _, kind in list(self.graph.in_edges(node, keys=True)) + list(self.graph.out_edges(node, keys=True)))
+        ))
+
+    def tags(self) -> dict[str, tuple[str, ...]]:
+        """Tag label -> sorted note paths carrying it."""
+        return {
+            data["label"]: tuple(sorted(self.graph.nodes[s]["path"] for s in self.graph.predecessors(node)))
+            for node, data in sorted(self.graph.nodes(data=True)) if data["kind"] == "tag"
+        }
+
+
+def build_graph(vault: ResolvedVault) -> ConceptGraph:
+    """Nodes for every published note, heading, tag and linked attachment; typed edges between them."""
+    graph = nx.MultiDiGraph()
+    for path, note in vault.notes.items():
+        graph.add_node(note_node(path), kind="note", label=note.title, path=path)
+        for heading in note.headings:
+            node = heading_node(path, heading.anchor)
+            graph.add_node(node, kind="heading", label=heading.text, path=path, anchor=heading.anchor, owner=note_node(path))
+            graph.add_edge(note_node(path), node, key="contains", kind="contains")
+        for tag in note.tags:
+            graph.add_node(tag_node(tag), kind="tag", label=tag.casefold())
+            graph.add_edge(note_node(path), tag_node(tag), key="tagged", kind="tagged")
+    for path, note in vault.notes.items():
+        for link in note.links:
+            _add_link(graph, path, link.kind, vault.targets[path][link.index])
+    return ConceptGraph(nx.freeze(graph))
+
+
+def _add_link(graph: nx.MultiDiGraph, source: VaultPath, kind: LinkKind, target: Target) -> None:
+    if target.kind is TargetKind.ATTACHMENT:
+        graph.add_node(attachment_node(target.path), kind="attachment", label=target.path, path=target.path)
+        node = attachment_node(target.path)
+    elif target.kind is TargetKind.NOTE:
+        anchored = heading_node(target.path, target.anchor)
+        node = anchored if target.anchor and anchored in graph else note_node(target.path)
+    else:
+        return
+    edge_kind = "embeds" if kind is LinkKind.EMBED else "links-to"
+    graph.add_edge(note_node(source), node, key=edge_kind, kind=edge_kind)
+
+
+def graph_json(graph: ConceptGraph) -> dict:
+    """The graph in networkx node-link format (deterministic: nodes and edges sorted)."""
+    data = nx.node_link_data(graph.graph, edges="edges")
+    data["nodes"] = sorted(data["nodes"], key=lambda node: node["id"])
+    data["edges"] = sorted(data["edges"], key=lambda edge: (edge["source"], edge["target"], edge["key"]))
+    return data

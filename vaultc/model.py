@@ -1,0 +1,93 @@
+"""The typed, immutable values the pipeline stages hand to each other.
+
+Each stage returns complete values: nothing here is filled in later by another stage. Parsed notes
+hold markdown-it tokens, which are plain objects; by convention nothing mutates them after the parse
+stage returns (the renderer only reads them).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from vaultc.diagnostics import Diagnostic
+from vaultc.names import VaultPath
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a note, with the lines its section covers."""
+
+    level: int
+    text: str
+    """Plain text of the heading (Markdown removed)."""
+    anchor: str
+    """Unique id of the heading within its note's page."""
+    line: int
+    """1-based line of the heading."""
+    section_end: int
+    """1-based last line of its section (up to the next heading of the same or a higher level)."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block carrying an Obsidian block id (``^id``)."""
+
+    block_id: str
+    line: int
+    end_line: int
+
+
+class LinkKind(enum.Enum):
+    """Whether a reference navigates to its target or includes it in place."""
+
+    LINK = "link"
+    EMBED = "embed"
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """A reference found in a note: a wikilink, an embed, or a relative Markdown link/image."""
+
+    index: int
+    """Position among the note's links; tokens carry it as ``meta["link_index"]``."""
+    kind: LinkKind
+    target: str
+    """The target as written, before '#' ("" for a same-note link)."""
+    heading: tuple[str, ...]
+    block: str | None
+    line: int
+    column: int
+    raw: str
+    wikilink: bool
+    """True for Obsidian syntax (name lookup), False for Markdown links (relative paths)."""
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The front-matter fields vaultc understands."""
+
+    title: str | None = None
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    publish: bool = True
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedNote:
+    """One note after the parse stage: a pure function of its path and text."""
+
+    path: VaultPath
+    title: str
+    front_matter: FrontMatter
+    tokens: tuple[Token, ...]
+    headings: tuple[Heading, ...]
+    blocks: tuple[Block, ...]
+    links: tuple[LinkRef, ...]
+    tags: tuple[str, ...]
+    """Tags as written (front matter first, then inline, first spelling wins), without '#'."""
+    diagnostics: tuple[Diagnostic, ...]
+    line_count: int

@@ -1,0 +1,93 @@
+"""Names for things, converted in one place: vault paths, lookup keys, slugs and site URLs.
+
+* A *vault path* is the POSIX path of a file relative to the vault root, with its extension
+  ("features/graph view.md"). Never an OS path.
+* A *lookup key* is how Obsidian compares link targets: Unicode NFC, case-folded.
+* A *slug* is a URL- and id-safe form of a name or heading ("Graph View!" -> "graph-view").
+* A *site path* is the POSIX path of a page in the output ("notes/features/graph-view.html").
+  Every URL vaultc writes is relative from one site path to another, so the site works under any
+  sub-path (GitHub Pages project sites) and from ``file://``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import unicodedata
+from typing import NewType
+from urllib.parse import quote
+
+VaultPath = NewType("VaultPath", str)
+SitePath = NewType("SitePath", str)
+
+NOTE_SUFFIX = ".md"
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: the same letters typed on macOS and elsewhere compare equal."""
+    return unicodedata.normalize("NFC", text)
+
+
+def lookup_key(name: str) -> str:
+    """How Obsidian compares names: NFC-normalised and case-insensitive."""
+    return nfc(name).casefold()
+
+
+def is_note_path(path: str) -> bool:
+    """Notes are Markdown files; everything else in a vault is an attachment."""
+    return path.lower().endswith(NOTE_SUFFIX)
+
+
+def note_stem(path: str) -> str:
+    """"folder/My Note.md" -> "folder/My Note" (the form wikilinks use)."""
+    return path[: -len(NOTE_SUFFIX)] if is_note_path(path) else path
+
+
+def basename(path: str) -> str:
+    """The last segment of a vault path."""
+    return path.rsplit("/", 1)[-1]
+
+
+def folder_of(path: str) -> str:
+    """The folder part of a vault path ("" at the root)."""
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+def slugify(text: str) -> str:
+    """A lower-case, hyphenated slug that keeps Unicode letters and digits (GitHub's style)."""
+    kept = []
+    for char in unicodedata.normalize("NFC", text).strip().lower():
+        if char.isalnum() or char in "-_":
+            kept.append(char)
+        elif char.isspace():
+            kept.append("-")
+    return "".join(kept)
+
+
+def unique_slug(text: str, taken: set[str], fallback: str = "section") -> str:
+    """A slug not yet in ``taken`` (``x``, ``x-1``, ``x-2``...); records it in ``taken``."""
+    base = slugify(text) or fallback
+    slug, counter = base, 0
+    while slug in taken:
+        counter += 1
+        slug = f"{base}-{counter}"
+    taken.add(slug)
+    return slug
+
+
+def relative_url(from_page: str, to_path: str, fragment: str = "") -> str:
+    """A percent-encoded URL from one site path to another (or to ``#fragment`` on the same page)."""
+    anchor = "#" + quote(fragment, safe="-_.~") if fragment else ""
+    if to_path == from_page and anchor:
+        return anchor
+    relative = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    return quote(relative, safe="/-_.~") + anchor
+
+
+def normalize_inside(folder: str, target: str) -> str | None:
+    """Join a relative target to a folder; None if the result would leave the vault."""
+    joined = posixpath.normpath(posixpath.join(folder, target)) if folder else posixpath.normpath(target)
+    if joined == ".":
+        return ""
+    if joined.startswith("../") or joined == ".." or joined.startswith("/"):
+        return None
+    return joined

@@ -1,0 +1,170 @@
+"""The parse stage: one note's text -> a :class:`ParsedNote`.
+
+A pure function of (path, text): no disk, no knowledge of other notes. That makes it cacheable by
+content hash and runnable in worker processes; its input and output pickle. Here the token stream
+is also read once for everything later stages need: headings with their sections, block ids, links
+and embeds with line:column, tags, and the parse-time diagnostics the plugins recorded in tokens.
+"""
+
+from __future__ import annotations
+
+import functools
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from vaultc.diagnostics import Diagnostic, diagnostic
+from vaultc.frontmatter import read_front_matter
+from vaultc.markdown import create_markdown
+from vaultc.model import Block, FrontMatter, Heading, LinkKind, LinkRef, ParsedNote
+from vaultc.names import VaultPath, basename, note_stem, unique_slug
+
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    """One parser per process (building it is the costly part)."""
+    return create_markdown()
+
+
+def parse_note(path: VaultPath, text: str) -> ParsedNote:
+    """Parse one note; never raises for any text."""
+    tokens = _markdown().parse(text, {})
+    line_count = text.count("\n") + 1
+    front_matter, problems = _front_matter(path, tokens)
+    return ParsedNote(
+        path=path,
+        title=front_matter.title or basename(note_stem(path)),
+        front_matter=front_matter,
+        tokens=tuple(tokens),
+        headings=_headings(tokens, line_count),
+        blocks=_blocks(tokens),
+        links=_links(tokens, text.split("\n")),
+        tags=_tags(front_matter, tokens),
+        diagnostics=problems + _math_problems(path, tokens),
+        line_count=line_count,
+    )
+
+
+def _front_matter(path: str, tokens: list[Token]) -> tuple[FrontMatter, tuple[Diagnostic, ...]]:
+    if tokens and tokens[0].type == "front_matter":
+        return read_front_matter(path, tokens[0].content, tokens[0].map[0] + 1)
+    return FrontMatter(), ()
+
+
+def inline_text(inline: Token) -> str:
+    """The plain text of an inline token (what a reader sees, without markup)."""
+    parts = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline", "math_inline"):
+            parts.append(child.content)
+        elif child.type == "tag":
+            parts.append(child.meta["raw"])
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def _headings(tokens: list[Token], line_count: int) -> tuple[Heading, ...]:
+    """Headings with unique anchors (also set as the heading's ``id``) and section extents."""
+    found: list[tuple[int, str, str, int]] = []
+    taken: set[str] = set()
+    for position, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map:
+            text = inline_text(tokens[position + 1])
+            anchor = unique_slug(text, taken)
+            token.attrSet("id", anchor)
+            found.append((int(token.tag[1]), text, anchor, token.map[0] + 1))
+    headings = []
+    for position, (level, text, anchor, line) in enumerate(found):
+        later = [other[3] for other in found[position + 1:] if other[0] <= level]
+        end = later[0] - 1 if later else line_count
+        headings.append(Heading(level, text, anchor, line, end))
+    return tuple(headings)
+
+
+def _blocks(tokens: list[Token]) -> tuple[Block, ...]:
+    return tuple(
+        Block(token.meta["block_id"], token.map[0] + 1, token.map[1])
+        for token in tokens
+        if "block_id" in token.meta and token.map
+    )
+
+
+def _links(tokens: list[Token], source_lines: list[str]) -> tuple[LinkRef, ...]:
+    """Every wikilink, embed and relative Markdown link/image, numbered in document order."""
+    links: list[LinkRef] = []
+    for block in tokens:
+        if block.type != "inline":
+            continue
+        for child in block.children or ():
+            link = _link_of(child, len(links), block, source_lines)
+            if link is not None:
+                child.meta["link_index"] = link.index
+                links.append(link)
+    return tuple(links)
+
+
+def _link_of(token: Token, index: int, block: Token, source_lines: list[str]) -> LinkRef | None:
+    if token.type in ("wikilink_open", "embed"):
+        kind = LinkKind.EMBED if token.type == "embed" else LinkKind.LINK
+        meta = token.meta
+        return LinkRef(index, kind, meta["target"], tuple(meta["heading"]), meta["block"],
+                       meta.get("line", 0), meta.get("column", 0), meta["raw"], True)
+    if token.type in ("link_open", "image"):
+        url = str(token.attrGet("href" if token.type == "link_open" else "src") or "")
+        return _markdown_link(token, url, index, block, source_lines)
+    return None
+
+
+def _markdown_link(token: Token, url: str, index: int, block: Token, source_lines: list[str]) -> LinkRef | None:
+    """A Markdown link or image with a relative URL refers into the vault; others are external."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
+        return None
+    fragment = unquote(parts.fragment)
+    block_id = fragment[1:] if fragment.startswith("^") else None
+    heading = () if block_id or not fragment else (fragment,)
+    kind = LinkKind.EMBED if token.type == "image" else LinkKind.LINK
+    line, column = _locate(url, block, source_lines)
+    return LinkRef(index, kind, unquote(parts.path), heading, block_id, line, column, url, False)
+
+
+def _locate(needle: str, block: Token, source_lines: list[str]) -> tuple[int, int]:
+    """Line and column of a Markdown link's URL within its block (links carry no position)."""
+    start, end = block.map if block.map else (0, 1)
+    for line_index in range(start, min(end, len(source_lines))):
+        column = source_lines[line_index].find(needle)
+        if column >= 0:
+            return line_index + 1, column + 1
+    return start + 1, 0
+
+
+def _tags(front_matter: FrontMatter, tokens: list[Token]) -> tuple[str, ...]:
+    """Front-matter tags then inline tags; tags are case-insensitive, so the first spelling wins."""
+    names = list(front_matter.tags)
+    for block in tokens:
+        if block.type == "inline":
+            names.extend(child.meta["name"] for child in block.children or () if child.type == "tag")
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())
+
+
+def _math_problems(path: str, tokens: list[Token]) -> tuple[Diagnostic, ...]:
+    problems = []
+    for token in _walk(tokens):
+        if "math_error" in token.meta:
+            line = token.meta.get("line") or (token.map[0] + 1 if token.map else 0)
+            problems.append(diagnostic(path, line, token.meta.get("column", 0), "math-error",
+                                       f"cannot convert formula to MathML ({token.meta['math_error']}); its source is shown",
+                                       subject=token.content))
+    return tuple(problems)
+
+
+def _walk(tokens: list[Token]):
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from token.children

@@ -1,0 +1,74 @@
+"""Note pages: a note's rendered body with its table of contents, tags, backlinks and related notes."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from vaultc.graph import ConceptGraph
+from vaultc.markdown import create_markdown
+from vaultc.model import ParsedNote
+from vaultc.names import SitePath
+from vaultc.parse import inline_text
+from vaultc.render.markdown_html import install_site_rules
+from vaultc.render.sanitize import sanitize_html
+from vaultc.render.sitemap import SiteMap
+from vaultc.render.view import NoteView
+from vaultc.resolve import ResolvedVault
+
+DESCRIPTION_LENGTH = 160
+
+
+@functools.cache
+def site_markdown() -> MarkdownIt:
+    """The parser's renderer with the site-aware rules installed (one per process)."""
+    md = create_markdown()
+    install_site_rules(md)
+    return md
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A titled link for templates: ``url`` is already relative to the page it appears on."""
+
+    title: str
+    url: str
+
+
+def note_body(note: ParsedNote, page: SitePath, vault: ResolvedVault, sitemap: SiteMap, allow_html: bool) -> str:
+    """The note's content as HTML for ``page``; sanitized unless raw HTML is allowed."""
+    md = site_markdown()
+    view = NoteView(note, page, vault, sitemap)
+    html = md.renderer.render(list(note.tokens), md.options, {"vaultc": view})
+    return html if allow_html else sanitize_html(html)
+
+
+def description(note: ParsedNote) -> str:
+    """Front-matter description, else the start of the first paragraph."""
+    if note.front_matter.description:
+        return note.front_matter.description
+    for position, token in enumerate(note.tokens):
+        if token.type == "paragraph_open" and position + 1 < len(note.tokens):
+            text = inline_text(note.tokens[position + 1])
+            if text:
+                return text if len(text) <= DESCRIPTION_LENGTH else text[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
+    return note.title
+
+
+def note_context(note: ParsedNote, page: SitePath, vault: ResolvedVault, graph: ConceptGraph,
+                 sitemap: SiteMap, url, allow_html: bool) -> dict:
+    """Everything the ``note.html`` template shows."""
+    def link_to(path: str) -> PageLink:
+        return PageLink(vault.notes[path].title, url(sitemap.note(path)))
+
+    return {
+        "note": note,
+        "content": note_body(note, page, vault, sitemap, allow_html),
+        "description": description(note),
+        "toc": [h for h in note.headings] if len(note.headings) > 1 else [],
+        "tags": [PageLink("#" + tag, url(sitemap.tag(tag))) for tag in note.tags],
+        "backlinks": [link_to(path) for path in graph.backlinks(note.path)],
+        "related": [link_to(path) for path in graph.related(note.path)],
+    }

@@ -1,0 +1,37 @@
+"""What a renderer rule knows while it renders: the note, the page it lands on, and the vault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from markdown_it.token import Token
+
+from vaultc.embeds import Unit
+from vaultc.model import ParsedNote
+from vaultc.names import SitePath, relative_url
+from vaultc.render.sitemap import SiteMap
+from vaultc.resolve import ResolvedVault, Target, TargetKind
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """The note being rendered, the page it lands on, and the vault around it."""
+
+    note: ParsedNote
+    page: SitePath
+    vault: ResolvedVault
+    sitemap: SiteMap
+    embed_stack: tuple[Unit, ...] = ()
+
+    def target(self, token: Token) -> Target:
+        return self.vault.targets[self.note.path][token.meta["link_index"]]
+
+    def href(self, target: Target) -> str:
+        if target.kind is TargetKind.ATTACHMENT:
+            return relative_url(self.page, self.sitemap.attachment(target.path))
+        anchor = "" if target.anchor_missing else target.anchor
+        return relative_url(self.page, self.sitemap.note(target.path), anchor)
+
+    def nested(self, note: ParsedNote, unit: Unit) -> "NoteView":
+        """The view for an embedded unit of ``note`` shown on this view's page."""
+        return replace(self, note=note, embed_stack=self.embed_stack + (unit,))
