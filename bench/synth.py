@@ -1,8 +1,9 @@
 """Deterministic synthetic Obsidian vault, for benchmarks and scale tests.
 
-Why this exists: timing a build needs a vault of any size that looks like real notes (sizes, folders,
-front matter, questions, glossary lines, links, embeds, callouts, math, code, tables) and is the
-same on every machine. Everything is drawn from one ``random.Random(seed)``: no clock, no hashing.
+Why this exists: timing a build needs a vault of any size that looks like real notes (sizes,
+folders, front matter, questions, glossary lines, links, embeds, callouts, math, code, tables) and
+is the same on every machine. Every choice comes from one ``random.Random(seed)``: no clock, no
+hash-dependent order.
 
 Deliberate imperfections: about 3% of links are broken (a missing note or a missing heading), and
 notes 1 and 2 embed each other and note 7 embeds itself (:data:`DELIBERATE_EMBED_CYCLES`); every
@@ -28,38 +29,56 @@ DELIBERATE_EMBED_CYCLES = ((1, 2), (2, 1), (7, 7))
 MARKER = ".synth-vault"
 
 TERMS = (
-    "gradient descent|learning rate|overfitting|regularisation|cross-entropy|softmax|embedding|"
-    "attention|transformer|batch normalisation|dropout|backpropagation|activation function|"
-    "loss function|precision|recall|F1 score|confusion matrix|decision tree|random forest|boosting|"
-    "bagging|k-means|PCA|eigenvalue|covariance|variance|bias|likelihood|prior|posterior|Bayes rule|"
-    "Markov chain|hash table|binary search|linked list|heap|graph traversal|dynamic programming|"
-    "recursion|big-O notation|SQL join|tokenizer|perplexity|beam search|convolution|pooling|"
-    "residual connection|LSTM|autoencoder|diffusion model|Q-learning|policy gradient|A/B test|"
-    "p-value|confidence interval|naïve Bayes|logistic regression|ROC curve|early stopping"
-).split("|")
+    "gradient descent", "learning rate", "overfitting", "regularisation", "cross-entropy",
+    "softmax", "embedding", "attention", "transformer", "batch normalisation", "dropout",
+    "backpropagation", "activation function", "loss function", "precision", "recall", "F1 score",
+    "confusion matrix", "decision tree", "random forest", "boosting", "bagging", "k-means", "PCA",
+    "eigenvalue", "covariance", "variance", "bias", "likelihood", "prior", "posterior",
+    "Bayes rule", "Markov chain", "hash table", "binary search", "linked list", "heap",
+    "graph traversal", "dynamic programming", "recursion", "big-O notation", "SQL join",
+    "tokenizer", "perplexity", "beam search", "convolution", "pooling", "residual connection",
+    "LSTM", "autoencoder", "diffusion model", "Q-learning", "policy gradient", "A/B test",
+    "p-value", "confidence interval", "naïve Bayes", "logistic regression", "ROC curve",
+    "early stopping",
+)
 WORDS = (
-    "the a model data we use each step value when it is not only more than with from this that "
-    "training set error rate small large fast slow simple hard usually often always never can should "
-    "will may input output layer weight sample feature result problem method idea case example "
-    "better worse first last next over under between into because so then also however"
-).split()
-TAGS = "ml/optimisation ml/metrics ml/deep-learning stats/inference cs/algorithms cs/data-structures " \
-    "interview review todo".split()
+    "the", "a", "model", "data", "we", "use", "each", "step", "value", "when", "it", "is", "not",
+    "only", "more", "than", "with", "from", "this", "that", "training", "set", "error", "rate",
+    "small", "large", "fast", "slow", "simple", "hard", "usually", "often", "always", "never",
+    "can", "should", "will", "may", "input", "output", "layer", "weight", "sample", "feature",
+    "result", "problem", "method", "idea", "case", "example", "better", "worse", "first", "last",
+    "next", "over", "under", "between", "into", "because", "so", "then", "also", "however",
+)
+TAGS = (
+    "ml/optimisation", "ml/metrics", "ml/deep-learning", "stats/inference", "cs/algorithms",
+    "cs/data-structures", "interview", "review", "todo",
+)
 QUESTIONS = ("What is {t}?", "How does {t} work?", "Why would you use {t}?",
              "What is the difference between {t} and {u}?", "When does {t} fail?")
-FORMULAS = (r"x^2 + y^2 = z^2", r"\frac{\partial L}{\partial w}", r"\sum_{i=1}^n x_i",
-            r"\mathbb{E}[X] = \mu", r"\sigma(z) = \frac{1}{1 + e^{-z}}", r"\theta \leftarrow \theta - "
-            r"\eta \nabla_\theta L", r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(B)}")
+FORMULAS = (
+    r"x^2 + y^2 = z^2", r"\frac{\partial L}{\partial w}", r"\sum_{i=1}^n x_i",
+    r"\mathbb{E}[X] = \mu",
+    r"\sigma(z) = \frac{1}{1 + e^{-z}}", r"\theta \leftarrow \theta - \eta \nabla_\theta L",
+    r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(B)}",
+)
 BLOCK_FORMULAS = FORMULAS + (
-    "\\begin{aligned}\nL &= -\\sum_i y_i \\log \\hat{y}_i \\\\\n  &= H(y, \\hat{y})\n\\end{aligned}",
+    "\\begin{aligned}\nL &= -\\sum_i y_i \\log \\hat{y}_i \\\\\n&= H(y, \\hat{y})\n\\end{aligned}",
     "\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}",
 )
 CODE = (
-    'def {f}(weights, grad, lr={n}):\n    """One update step."""\n    # move against the gradient\n'
-    "    return [w - lr * g for w, g in zip(weights, grad)]\n",
-    "import math\n\n\ndef {f}(xs):\n    # mean of the values\n    return math.fsum(xs) / max(len(xs), {n})\n",
-    "class {F}:\n    def __init__(self, size={n}):\n        self.items = [0] * size\n\n"
-    "    def push(self, item):\n        self.items.append(item)\n",
+    (
+        'def {f}(weights, grad, lr={n}):\n    """One update step."""\n'
+        "    # move against the gradient\n"
+        "    return [w - lr * g for w, g in zip(weights, grad)]\n"
+    ),
+    (
+        "import math\n\n\ndef {f}(xs):\n    # mean of the values\n"
+        "    return math.fsum(xs) / max(len(xs), {n})\n"
+    ),
+    (
+        "class {F}:\n    def __init__(self, size={n}):\n        self.items = [0] * size\n\n"
+        "    def push(self, item):\n        self.items.append(item)\n"
+    ),
 )
 
 
@@ -147,12 +166,13 @@ def _image_name(index: int, n_notes: int) -> str:
 
 
 def _png(rgb: bytes) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
+    """A one-pixel RGB PNG: signature, header, the filtered pixel row, end."""
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00" + rgb)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    chunks = ((b"IHDR", header), (b"IDAT", zlib.compress(b"\x00" + rgb)), (b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + b"".join(
+        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        for kind, data in chunks
+    )
 
 
 class _NoteWriter:
@@ -172,10 +192,14 @@ class _NoteWriter:
         budget = max(150, self.plan.target_bytes // len(self.plan.headings) - 250)
         for heading in self.plan.headings:
             parts.append(self.section(heading, budget))
-        if len(self.plans) > max(max(pair) for pair in DELIBERATE_EMBED_CYCLES):
-            parts.extend(f"![[{self.plans[target].name}]]" for source, target in DELIBERATE_EMBED_CYCLES
-                         if source == self.plan.index)
+        parts.extend(self.deliberate_cycle_embeds())
         return "\n\n".join(part for part in parts if part) + "\n"
+
+    def deliberate_cycle_embeds(self) -> list[str]:
+        if len(self.plans) <= max(max(pair) for pair in DELIBERATE_EMBED_CYCLES):
+            return []
+        return [f"![[{self.plans[target].name}]]"
+                for source, target in DELIBERATE_EMBED_CYCLES if source == self.plan.index]
 
     def front_matter(self) -> str:
         if self.rng.random() < 0.4:
@@ -256,8 +280,9 @@ class _NoteWriter:
         return f"```python\n{body}```"
 
     def table(self) -> str:
-        rows = [f"| {self.rng.choice(TERMS)} | {self.rng.randint(0, 99)} | {self.rng.choice(WORDS)} |"
-                for _ in range(self.rng.randint(2, 6))]
+        rng = self.rng
+        rows = [f"| {rng.choice(TERMS)} | {rng.randint(0, 99)} | {rng.choice(WORDS)} |"
+                for _ in range(rng.randint(2, 6))]
         return "| Term | Score | Note |\n| --- | ---: | --- |\n" + "\n".join(rows)
 
     def bullets(self) -> str:
@@ -284,7 +309,7 @@ def write_vault(n_notes: int, outdir: Path, seed: int = 0) -> None:
     """Write the vault and its images; refuse a non-empty folder this script did not make."""
     if outdir.exists() and any(outdir.iterdir()):
         if not (outdir / MARKER).is_file():
-            raise SystemExit(f"{outdir} is not empty and was not made by synth.py: give a new folder")
+            raise SystemExit(f"{outdir} is not empty and was not made by synth.py: use another")
         shutil.rmtree(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     (outdir / MARKER).write_text(f"synthetic vault: {n_notes} notes, seed {seed}\n")

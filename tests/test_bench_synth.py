@@ -15,13 +15,18 @@ from pathlib import Path
 
 import pytest
 
-from bench.synth import DELIBERATE_EMBED_CYCLES, generate_attachments, generate_vault, main
+from bench.synth import (
+    DELIBERATE_EMBED_CYCLES,
+    generate_attachments,
+    generate_vault,
+    main,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 LINK = re.compile(r"(?<!!)\[\[([^\]]+)\]\]")
 NOTE_EMBED = re.compile(r"!\[\[(Note \d+)[#\]]")
 IMAGE_EMBED = re.compile(r"!\[\[(img-\d+\.png)[|\]]")
-HEADING = re.compile(r"^#{1,6} (.+)$", re.M)
+HEADING = re.compile(r"^#{1,6} (.+)$", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
@@ -141,12 +146,13 @@ def _is_valid_png(data: bytes) -> bool:
 )
 def test_every_feature_is_well_represented(vault: dict[str, str], feature: str, pattern: str,
                                            least: int) -> None:
-    notes_with_it = sum(bool(re.search(pattern, text, re.M)) for text in vault.values())
+    notes_with_it = sum(bool(re.search(pattern, text, re.MULTILINE)) for text in vault.values())
     assert notes_with_it >= least, feature
 
 
 def test_unanswered_questions_exist(vault: dict[str, str]) -> None:
-    unanswered = re.compile(r"^(##### .*|\d+\) .*|(What|How|Why|When) .*)\?\n\n(#|\d+\) )", re.M)
+    question = r"^(#+ .*|\d+\) .*|(What|How|Why|When) .*)\?"
+    unanswered = re.compile(question + r"\n\n(#|\d+\) )", re.MULTILINE)
     assert sum(len(unanswered.findall(text)) for text in vault.values()) >= 50
 
 

@@ -47,21 +47,21 @@ def block_ids_plugin(md: MarkdownIt) -> None:
     md.core.ruler.after("inline", "block_ids", assign_block_ids)
 
 
-def block_id_line(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
+def block_id_line(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Block rule: a line holding only ``^id``, then a blank line or the container's end."""
-    if state.is_code_block(startLine) or not _ends_block(state, startLine + 1, endLine):
+    if state.is_code_block(start_line) or not _ends_block(state, start_line + 1, end_line):
         return False
-    text = state.src[state.bMarks[startLine] + state.tShift[startLine] : state.eMarks[startLine]]
+    text = state.src[state.bMarks[start_line] + state.tShift[start_line] : state.eMarks[start_line]]
     if _MARKER.fullmatch(text.strip()) is None:
         return False
     if not silent:
-        _push_paragraph(state, startLine, text.strip())
-        state.line = startLine + 1
+        _push_paragraph(state, start_line, text.strip())
+        state.line = start_line + 1
     return True
 
 
-def _ends_block(state: StateBlock, line: int, endLine: int) -> bool:
-    return line >= endLine or state.isEmpty(line) or state.sCount[line] < state.blkIndent
+def _ends_block(state: StateBlock, line: int, end_line: int) -> bool:
+    return line >= end_line or state.isEmpty(line) or state.sCount[line] < state.blkIndent
 
 
 def _push_paragraph(state: StateBlock, line: int, text: str) -> None:
@@ -124,7 +124,7 @@ def _opening_index(tokens: list[Token], closing_index: int) -> int:
 
 
 def _id_holder(tokens: list[Token], opening_index: int) -> Token:
-    """Where a block's id goes: a list item's first paragraph names the item, a title its callout."""
+    """Where a block's id goes: a list item's first paragraph names the item, a title the callout."""
     opening = tokens[opening_index]
     parent = tokens[opening_index - 1] if opening_index > 0 else None
     if parent is None:

@@ -67,7 +67,7 @@ class _Header:
 
 
 def callouts_plugin(md: MarkdownIt) -> None:
-    """Register the core rule that turns ``[!type]`` blockquotes into callouts, and its rendering."""
+    """Register the core rule that turns ``[!type]`` blockquotes into callouts, and their HTML."""
     md.core.ruler.after("block", "callouts", convert_callouts)
     md.add_render_rule("callout_open", render_callout_open)
     md.add_render_rule("callout_title_open", render_callout_title_open)

@@ -27,17 +27,20 @@ _NOT_HIGHLIGHTED = frozenset({"mermaid"})
 _FORMATTER = HtmlFormatter(nowrap=True)
 # Dark rules win over light ones by specificity; the reset stops a light colour from leaking into
 # dark mode for a token class that the dark style leaves uncoloured.
-_DARK_RESET = "{root} .highlight span {{ color: inherit; background: none; font-weight: inherit; " \
-    "font-style: inherit; text-decoration: inherit; border: none }}"
+_DARK_RESET = (
+    "{root} .highlight span { color: inherit; background: none; font-weight: inherit;"
+    " font-style: inherit; text-decoration: inherit; border: none }"
+)
 
 
 def highlight_code(code: str, lang: str, attrs: str) -> str:
-    """``<pre class="highlight"><code class="language-LANG">`` HTML, or "" to let markdown-it escape."""
+    """``<pre class="highlight"><code class="language-LANG">`` HTML; "" lets markdown-it escape."""
     lexer = _lexer(lang.lower())
     if lexer is None:
         return ""
     spans = highlight(code, lexer, _FORMATTER)
-    return f'<pre class="highlight"><code class="language-{escapeHtml(lang)}">{spans}</code></pre>'
+    language = escapeHtml(lang)
+    return f'<pre class="highlight"><code class="language-{language}">{spans}</code></pre>'
 
 
 @functools.lru_cache(maxsize=256)
@@ -62,7 +65,7 @@ def pygments_css() -> str:
 
 
 def _dark_rules(root: str) -> str:
-    reset = _DARK_RESET.format(root=root)
+    reset = _DARK_RESET.replace("{root}", root)
     return f"{reset}\n{_rules(DARK_STYLE, f'{root} .highlight')}"
 
 

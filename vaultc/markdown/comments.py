@@ -46,14 +46,14 @@ def comments_plugin(md: MarkdownIt) -> None:
     md.add_render_rule("comment_block", render_nothing)
 
 
-def comment_block(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
+def comment_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """Block rule: a line starting with ``%%`` up to the line ending with the closing ``%%``."""
-    if state.is_code_block(startLine):
+    if state.is_code_block(start_line):
         return False
-    opening = state.bMarks[startLine] + state.tShift[startLine]
+    opening = state.bMarks[start_line] + state.tShift[start_line]
     if not state.src.startswith(_MARKER, opening):
         return False
-    last_line = _closing_line(state, startLine, opening + len(_MARKER), endLine)
+    last_line = _closing_line(state, start_line, opening + len(_MARKER), end_line)
     if last_line is None:
         return False
     if silent:
@@ -61,23 +61,23 @@ def comment_block(state: StateBlock, startLine: int, endLine: int, silent: bool)
     state.line = last_line + 1
     token = state.push("comment_block", "", 0)
     token.markup = _MARKER
-    token.content = _between_markers(state.getLines(startLine, state.line, state.blkIndent, False))
-    token.map = [startLine, state.line]
+    token.content = _between_markers(state.getLines(start_line, state.line, state.blkIndent, False))
+    token.map = [start_line, state.line]
     return True
 
 
-def _closing_line(state: StateBlock, line: int, search_from: int, endLine: int) -> int | None:
+def _closing_line(state: StateBlock, line: int, search_from: int, end_line: int) -> int | None:
     """The line holding the closing ``%%``, the container's last line when there is none, or None
     when the closing ``%%`` is followed by more text (then it is an inline comment)."""
-    while line < endLine:
+    while line < end_line:
         closing = state.src.find(_MARKER, search_from, state.eMarks[line])
         if closing >= 0:
             rest_of_line = state.src[closing + len(_MARKER) : state.eMarks[line]]
             return line if not rest_of_line.strip() else None
         line += 1
-        if line < endLine:
+        if line < end_line:
             search_from = state.bMarks[line] + state.tShift[line]
-    return endLine - 1
+    return end_line - 1
 
 
 def _between_markers(text: str) -> str:

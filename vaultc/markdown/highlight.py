@@ -4,7 +4,7 @@ Why this module exists: highlights are paired delimiters like ``~~strikethrough~
 take part in markdown-it's delimiter balancing (nesting with emphasis, never inside code spans or
 link destinations) instead of being matched by a regex.
 
-Tokens ``mark_open`` / ``mark_close`` (tag ``mark``, markup ``==``), rendered by the default renderer.
+Tokens ``mark_open`` / ``mark_close`` (tag ``mark``, markup ``==``); the default renderer writes them.
 
 Choices: the rules of strikethrough apply, with the flanking rules of ``scanDelims`` (so ``a == b``
 and ``a==b == c`` are text) and runs split into pairs with an odd ``=`` left as text

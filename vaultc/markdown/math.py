@@ -1,34 +1,36 @@
-"""Dollar math (``$x$``, ``$$x$$``) rendered to MathML while parsing, so pages need no JavaScript.
+"""Dollar math (``$x$``, ``$$x$$``) turned into MathML while parsing: pages need no JavaScript.
 
-Why this module exists: recognition is mdit-py-plugins' ``dollarmath`` (a token rule, so ``$`` inside
-code is never math; ``$5 and $10`` is not math because a ``$`` that opens may not be followed by a
-space nor one that closes be preceded by one, and neither may touch a digit on its outer side).
-What it adds is the conversion, done once per formula in a core rule, and a guard around latex2mathml.
+Why this module exists: recognition is mdit-py-plugins' ``dollarmath`` (a token rule, so a ``$``
+inside code is never math; ``$5 and $10`` is not math because an opening ``$`` may not be followed
+by a space, a closing one not preceded by one, and neither may touch a digit on its outer side).
+What this adds is the conversion, done once per formula in a core rule, guarded against
+latex2mathml's failures.
 
 Tokens:
 
 * ``math_inline`` (``$x$``) and ``math_inline_double`` (``$$x$$`` inside a paragraph, shown as
-  display math): ``content`` is the LaTeX, ``meta["raw"]`` the markup, ``meta["offset"]`` its start in
-  the inline token's content.
-* ``math_block`` (``$$`` starting a line, closed on the same or a later line, no blank line between):
-  ``content`` is the LaTeX, ``map`` the lines.
-* Each gets ``meta["mathml"]`` (a well-formed ``<math>`` element) or ``meta["math_error"]`` (a short
-  message, for a diagnostic); the default rendering shows the source in a ``math-error`` element.
+  display math): ``content`` is the LaTeX, ``meta["raw"]`` the markup, ``meta["offset"]`` its
+  start in the inline token's content.
+* ``math_block`` (``$$`` starting a line, closed on the same or a later line with no blank line
+  between): ``content`` is the LaTeX, ``map`` the lines.
+* Each gets ``meta["mathml"]`` (a well-formed ``<math>`` element) or ``meta["math_error"]`` (a
+  short reason, for a diagnostic); the default rendering then shows the source in a ``math-error``
+  element.
 
-latex2mathml 3.81 bugs guarded here (each has a fixture case):
+latex2mathml 3.81 bugs guarded here (each is tested):
 
 * It un-escapes its whole output, so ``<``, ``>`` and ``&`` in ``\\text{}``, ``\\textbf{}``,
-  ``\\mbox{}``, ``\\fbox{}``, ``\\mathrm{}`` or attribute values (``\\color{}``, ``\\class{}``) come out
-  raw: broken XML, and ``\\text{<script>}`` is markup injection. The element tree is serialised here,
-  restoring only the character references latex2mathml writes on purpose (``&#x...;``).
-* Unknown commands (``\\foo``, ``\\ce``) become ``<mi>\\foo</mi>`` and unknown environments vanish
-  silently; ``aligned`` in particular leaves raw ``&`` in the output. ``aligned`` and ``gathered``
-  are mapped to ``split`` and ``displaylines`` (what latex2mathml supports); other leftovers
-  (``\\foo``, a stray ``&``) are reported as errors.
-* Missing arguments (``\\frac{a}``) and unbalanced braces (``a}``) give incomplete MathML without an
+  ``\\mbox{}``, ``\\fbox{}``, ``\\mathrm{}`` or attribute values (``\\color{}``, ``\\class{}``)
+  come out raw: broken XML, and ``\\text{<script>}`` is markup injection. The element tree is
+  serialised here instead, restoring only the ``&#x...;`` references it writes on purpose.
+* Unknown commands become ``<mi>\\foo</mi>`` and unknown environments vanish silently;
+  ``aligned`` in particular leaves raw ``&`` in the output. ``aligned``, ``gathered``, ``\\arg``,
+  ``\\newline``, ``\\nonumber`` and ``\\notag`` are rewritten to what it supports; any other
+  leftover (``\\foo``, a stray ``&``) is an error.
+* Missing arguments (``\\frac{a}``) and unbalanced braces (``a}``) give incomplete MathML and no
   exception: brace balance and element arity are checked.
 * ``\\href{javascript:...}`` is copied into an ``href`` attribute: only web links are accepted.
-* It raises many exception types (its own, ``RecursionError`` for runaway macros, ``IndexError``...);
+* It raises many exception types (its own, ``RecursionError`` for runaway macros or deep nesting);
   no input tried made it hang, so a broad ``except Exception`` around the call is the whole guard.
 """
 
@@ -61,7 +63,8 @@ _EQUIVALENT = {
     "\\\\": "\\\\",
 }
 _UNSUPPORTED = re.compile(
-    "|".join(re.escape(name) + ("(?![A-Za-z])" if name[-1].isalpha() else "") for name in _EQUIVALENT)
+    "|".join(re.escape(name) + ("(?![A-Za-z])" if name[-1].isalpha() else "")
+             for name in _EQUIVALENT)
 )
 _INTENDED_REFERENCE = re.compile(r"&amp;(#x[0-9A-Fa-f]+;)")
 _UNKNOWN_COMMAND = re.compile(r"\\[A-Za-z]+")
@@ -143,7 +146,7 @@ def _convert(latex: str, display: str) -> Element:
     # input; any of them means "cannot render this formula", never a crash of the build.
     try:
         return convert_to_element(latex, display=display)
-    except Exception as error:  # noqa: BLE001 - see above
+    except Exception as error:
         name = type(error).__name__
         reason = _EXCEPTION_MESSAGES.get(name) or re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
         raise FormulaError(reason.removesuffix(" error")) from error

@@ -1,0 +1,19 @@
+"""Build pipeline values from in-memory vaults (dicts of path -> text) for table tests."""
+
+from __future__ import annotations
+
+from vaultc.graph import ConceptGraph, build_graph
+from vaultc.names import VaultPath, is_note_path
+from vaultc.parse import parse_note
+from vaultc.resolve import ResolvedVault, resolve_vault
+
+
+def resolve_files(files: dict[str, str]) -> ResolvedVault:
+    """Parse every ``.md`` entry and resolve; other entries are attachments (content unused)."""
+    notes = [parse_note(VaultPath(path), text) for path, text in sorted(files.items()) if is_note_path(path)]
+    attachments = tuple(sorted(VaultPath(path) for path in files if not is_note_path(path)))
+    return resolve_vault(notes, attachments)
+
+
+def graph_of(files: dict[str, str]) -> ConceptGraph:
+    return build_graph(resolve_files(files))
