@@ -124,10 +124,9 @@ def _opening_index(tokens: list[Token], closing_index: int) -> int:
 
 
 def _id_holder(tokens: list[Token], opening_index: int) -> Token:
-    """Where a block's id goes: a list item's first paragraph names the item, a title the callout."""
-    opening = tokens[opening_index]
-    parent = tokens[opening_index - 1] if opening_index > 0 else None
-    if parent is None:
+    """The id's holder: a list item's first paragraph names the item; a title, its callout."""
+    opening, parent = tokens[opening_index], tokens[opening_index - 1]
+    if opening_index == 0:
         return opening
     if opening.type == "callout_title_open" or (
         opening.type == "paragraph_open" and parent.type == "list_item_open"

@@ -19,8 +19,8 @@ tokens: an unclosed ``*`` in the title cannot pair with one in the body, and oth
 tokens get offsets within the right token.
 
 Choices, following Obsidian: ``[!type]`` must open the blockquote's first line; a type is letters,
-digits, ``_`` and ``-``; the default title is the type as written, first letter uppercased
-("Faq" for ``[!FAQ]``). Rendering needs no JavaScript: foldable callouts are ``<details>``.
+digits, ``_`` and ``-``; the default title is the type as written, not its alias, lowercased with
+a capital first letter ("Faq" for ``[!FAQ]``). Foldable callouts are ``<details>``: no JavaScript.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Why this module exists: highlights are paired delimiters like ``~~strikethrough~
 take part in markdown-it's delimiter balancing (nesting with emphasis, never inside code spans or
 link destinations) instead of being matched by a regex.
 
-Tokens ``mark_open`` / ``mark_close`` (tag ``mark``, markup ``==``); the default renderer writes them.
+Tokens ``mark_open`` / ``mark_close`` (tag ``mark``, markup ``==``), for the default renderer.
 
 Choices: the rules of strikethrough apply, with the flanking rules of ``scanDelims`` (so ``a == b``
 and ``a==b == c`` are text) and runs split into pairs with an odd ``=`` left as text
@@ -12,6 +12,8 @@ and ``a==b == c`` are text) and runs split into pairs with an odd ``=`` left as 
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -75,11 +77,11 @@ def _convert_pairs(state: StateInline, delimiters: list[Delimiter]) -> None:
         _move_after_closers(state, index)
 
 
-def _make_tag(state: StateInline, index: int, token_type: str, nesting: int) -> None:
+def _make_tag(state: StateInline, index: int, token_type: str, nesting: Literal[1, -1]) -> None:
     token = state.tokens[index]
     token.type = token_type
     token.tag = "mark"
-    token.nesting = nesting  # type: ignore[assignment]
+    token.nesting = nesting
     token.markup = _PAIR
     token.content = ""
 

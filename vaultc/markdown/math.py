@@ -152,12 +152,19 @@ def _convert(latex: str, display: str) -> Element:
         raise FormulaError(reason.removesuffix(" error")) from error
 
 
+MAX_BRACE_DEPTH = 40
+"""Deeper nesting is refused up front: the converter recurses and would hit Python's stack limit
+at a depth that varies with the process, making the outcome depend on where it runs."""
+
+
 def _check_braces(latex: str) -> None:
     depth = 0
     for match in re.finditer(r"\\.|[{}]", latex, re.DOTALL):
         depth += {"{": 1, "}": -1}.get(match[0], 0)
         if depth < 0:
             raise FormulaError("unbalanced braces: '}' without '{'")
+        if depth > MAX_BRACE_DEPTH:
+            raise FormulaError(f"nested more than {MAX_BRACE_DEPTH} braces deep")
     if depth:
         raise FormulaError("unbalanced braces: '{' without '}'")
 

@@ -19,6 +19,24 @@ from vaultc.render.view import NoteView
 from vaultc.resolve import ResolvedVault
 
 DESCRIPTION_LENGTH = 160
+TOC_OPEN_LIMIT = 12
+"""Longer tables of contents start folded, so the note itself is on screen first."""
+TOC_MAX_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    text: str
+    anchor: str
+    depth: int
+    """Indentation, relative to the note's shallowest heading (notes often start at #####)."""
+
+
+def table_of_contents(note: ParsedNote) -> list[TocEntry]:
+    if len(note.headings) < 2:
+        return []
+    top = min(heading.level for heading in note.headings)
+    return [TocEntry(h.text, h.anchor, min(h.level - top, TOC_MAX_DEPTH)) for h in note.headings]
 
 
 @functools.cache
@@ -67,7 +85,8 @@ def note_context(note: ParsedNote, page: SitePath, vault: ResolvedVault, graph: 
         "note": note,
         "content": note_body(note, page, vault, sitemap, allow_html),
         "description": description(note),
-        "toc": [h for h in note.headings] if len(note.headings) > 1 else [],
+        "toc": table_of_contents(note),
+        "toc_open": len(note.headings) <= TOC_OPEN_LIMIT,
         "tags": [PageLink("#" + tag, url(sitemap.tag(tag))) for tag in note.tags],
         "backlinks": [link_to(path) for path in graph.backlinks(note.path)],
         "related": [link_to(path) for path in graph.related(note.path)],
