@@ -67,13 +67,13 @@ class ConceptGraph:
         return {self.graph.nodes[n].get("owner", n) for n in linked} - {node}
 
     def orphans(self) -> tuple[str, ...]:
-        """Notes with no links in or out (tags do not count)."""
-        return tuple(sorted(
-            data["path"] for node, data in self.graph.nodes(data=True)
-            if data["kind"] == "note" and not any(
-                kind in ("links-to", "embeds")
-                for _, _, kind in list(self.graph.in_edges(node, keys=True)) + list(self.graph.out_edges(node, keys=True)))
-        ))
+        """Notes with no links in or out, counting links to their headings (tags do not count)."""
+        linked = set()
+        for source, target, kind in self.graph.edges(keys=True):
+            if kind in ("links-to", "embeds"):
+                linked.update((source, self.graph.nodes[target].get("owner", target)))
+        return tuple(sorted(data["path"] for node, data in self.graph.nodes(data=True)
+                            if data["kind"] == "note" and node not in linked))
 
     def tags(self) -> dict[str, tuple[str, ...]]:
         """Tag label -> sorted note paths carrying it."""

@@ -30,7 +30,7 @@ def _markdown() -> MarkdownIt:
 def parse_note(path: VaultPath, text: str) -> ParsedNote:
     """Parse one note; never raises for any text."""
     tokens = _markdown().parse(text, {})
-    line_count = text.count("\n") + 1
+    line_count = text.count("\n") + (0 if text.endswith("\n") else 1)
     front_matter, problems = _front_matter(path, tokens)
     return ParsedNote(
         path=path,

@@ -58,7 +58,7 @@ class PageLink:
 def note_body(note: ParsedNote, page: SitePath, vault: ResolvedVault, sitemap: SiteMap, allow_html: bool) -> str:
     """The note's content as HTML for ``page``; sanitized unless raw HTML is allowed."""
     md = site_markdown()
-    view = NoteView(note, page, vault, sitemap)
+    view = NoteView(note, page, vault, sitemap, embed_stack=((note.path, ""),))
     html = md.renderer.render(list(note.tokens), md.options, {"vaultc": view})
     return html if allow_html else sanitize_html(html)
 

@@ -23,7 +23,7 @@ def transclude(renderer: RendererHTML, view: NoteView, target: Target, options) 
     href = escapeHtml(view.href(target))
     heading = next((h.text for h in note.headings if h.anchor == target.anchor), "")
     title = escapeHtml(note.title + (f" › {heading}" if heading else ""))
-    if unit in view.embed_stack or unit == (view.note.path, "") and not view.embed_stack:
+    if unit in view.embed_stack:
         return f'<a class="transclusion-loop" href="{href}" title="Embeds loop back here">{title}</a>'
     tokens = _without_ids(unit_tokens(note.tokens, target.anchor))
     body = renderer.render(tokens, options, {"vaultc": view.nested(note, unit)})

@@ -21,7 +21,8 @@ class NoteView:
     page: SitePath
     vault: ResolvedVault
     sitemap: SiteMap
-    embed_stack: tuple[Unit, ...] = ()
+    embed_stack: tuple[Unit, ...]
+    """Units being rendered, outermost (the page's own note) first: meeting one again is a loop."""
 
     def target(self, token: Token) -> Target:
         return self.vault.targets[self.note.path][token.meta["link_index"]]
