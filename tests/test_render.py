@@ -79,3 +79,14 @@ def test_text_is_escaped() -> None:
     html = body({"A.md": "a <b & c> [[<x>|1 < 2]]\n"})
     assert "a &lt;b &amp; c&gt;" in html
     assert 'title="No note named “&lt;x&gt;” yet">1 &lt; 2</a>' in html
+
+
+def test_pasted_data_images_survive_but_data_links_do_not() -> None:
+    html = body({"A.md": '![x](data:image/png;base64,iVBORw0KGgo=) <a href="data:text/html,<script>">y</a>\n'})
+    assert '<img src="data:image/png;base64,iVBORw0KGgo="' in html
+    assert "data:text/html" not in html
+
+
+def test_headings_follow_the_page_outline_without_skipping_levels() -> None:
+    html = body({"A.md": "## Two\n##### Five\n###### Six\n### Three\n# One\n"})
+    assert [line[:3] for line in html.splitlines()] == ["<h2", "<h3", "<h4", "<h3", "<h2"]

@@ -29,6 +29,9 @@ class Heading:
     """1-based line of the heading."""
     section_end: int
     """1-based last line of its section (up to the next heading of the same or a higher level)."""
+    outline_level: int
+    """Level on the page (2-6, under the page's h1 title): one below its nearest shallower heading,
+    so ``##`` followed by ``#####`` becomes h2, h3 and the page outline skips no level."""
 
 
 @dataclass(frozen=True)

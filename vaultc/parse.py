@@ -66,21 +66,39 @@ def inline_text(inline: Token) -> str:
 
 
 def _headings(tokens: list[Token], line_count: int) -> tuple[Heading, ...]:
-    """Headings with unique anchors (also set as the heading's ``id``) and section extents."""
-    found: list[tuple[int, str, str, int]] = []
+    """Headings with unique anchors and outline levels (also set on the token) and section extents."""
+    found: list[tuple[int, str, str, int, int]] = []
     taken: set[str] = set()
+    outline = _Outline()
     for position, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
-            text = inline_text(tokens[position + 1])
+            level, text = int(token.tag[1]), inline_text(tokens[position + 1])
             anchor = unique_slug(text, taken)
             token.attrSet("id", anchor)
-            found.append((int(token.tag[1]), text, anchor, token.map[0] + 1))
+            token.meta["outline_level"] = outline.place(level)
+            found.append((level, text, anchor, token.map[0] + 1, token.meta["outline_level"]))
     headings = []
-    for position, (level, text, anchor, line) in enumerate(found):
+    for position, (level, text, anchor, line, outline_level) in enumerate(found):
         later = [other[3] for other in found[position + 1:] if other[0] <= level]
         end = later[0] - 1 if later else line_count
-        headings.append(Heading(level, text, anchor, line, end))
+        headings.append(Heading(level, text, anchor, line, end, outline_level))
     return tuple(headings)
+
+
+class _Outline:
+    """Maps written heading levels to page levels: a heading sits one below its nearest shallower one."""
+
+    TOP, DEEPEST = 2, 6
+
+    def __init__(self) -> None:
+        self.open: list[tuple[int, int]] = []  # (written level, page level) of enclosing headings
+
+    def place(self, level: int) -> int:
+        while self.open and self.open[-1][0] >= level:
+            self.open.pop()
+        page_level = min(self.open[-1][1] + 1, self.DEEPEST) if self.open else self.TOP
+        self.open.append((level, page_level))
+        return page_level
 
 
 def _blocks(tokens: list[Token]) -> tuple[Block, ...]:

@@ -36,6 +36,8 @@ def install_site_rules(md: MarkdownIt) -> None:
     md.add_render_rule("image", _render_image)
     md.add_render_rule("embed", _render_embed)
     md.add_render_rule("tag", _render_tag)
+    md.add_render_rule("heading_open", _render_heading)
+    md.add_render_rule("heading_close", _render_heading)
     md.add_render_rule("paragraph_open", _render_paragraph(open_=True))
     md.add_render_rule("paragraph_close", _render_paragraph(open_=False))
 
@@ -92,6 +94,14 @@ def _render_embed(renderer: RendererHTML, tokens: Sequence[Token], idx: int, opt
     if target.kind is TargetKind.NOTE:
         return transclude(renderer, view, target, options)
     return media.missing(meta.get("target", ""))
+
+
+def _render_heading(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options, env: dict) -> str:
+    """Headings at their outline level (the written level stays in the tokens for sections)."""
+    token = tokens[idx]
+    if token.nesting == 1:
+        return f"<h{token.meta.get('outline_level', token.tag[1])}{renderer.renderAttrs(token)}>"
+    return f"</h{tokens[idx - 2].meta.get('outline_level', token.tag[1])}>\n"
 
 
 def _is_note_embed(view: NoteView, token: Token) -> bool:

@@ -29,14 +29,13 @@ class TocEntry:
     text: str
     anchor: str
     depth: int
-    """Indentation, relative to the note's shallowest heading (notes often start at #####)."""
+    """Indentation: the heading's outline depth (notes often start at #####)."""
 
 
 def table_of_contents(note: ParsedNote) -> list[TocEntry]:
     if len(note.headings) < 2:
         return []
-    top = min(heading.level for heading in note.headings)
-    return [TocEntry(h.text, h.anchor, min(h.level - top, TOC_MAX_DEPTH)) for h in note.headings]
+    return [TocEntry(h.text, h.anchor, min(h.outline_level - 2, TOC_MAX_DEPTH)) for h in note.headings]
 
 
 @functools.cache

@@ -62,10 +62,17 @@ def _tags() -> set[str]:
     return set(_TEXT.split()) | set(_MATHML.split())
 
 
-def _only_safe_styles(element: str, attribute: str, value: str) -> str | None:
-    """Table cells keep their alignment (markdown-it writes it as style); other styles go."""
+_SAFE_STYLES = ("text-align:left", "text-align:right", "text-align:center")
+_SAFE_DATA_IMAGES = ("data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;")
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    """Table cells keep their alignment (markdown-it writes it as style); pasted images keep their
+    inline ``data:`` picture. Other styles and ``data:`` URLs (which could carry HTML) go."""
     if attribute == "style":
-        return value if value in ("text-align:left", "text-align:right", "text-align:center") else None
+        return value if value in _SAFE_STYLES else None
+    if value.lower().startswith("data:"):
+        return value if element == "img" and attribute == "src" and value.lower().startswith(_SAFE_DATA_IMAGES) else None
     return value
 
 
@@ -76,8 +83,8 @@ def sanitize_html(html: str) -> str:
         tags=_tags(),
         attributes=_ATTRIBUTES,
         generic_attribute_prefixes={"data-"},
-        attribute_filter=_only_safe_styles,
-        url_schemes={"http", "https", "mailto", "obsidian", "tel"},
+        attribute_filter=_filter_attribute,
+        url_schemes={"http", "https", "mailto", "obsidian", "tel", "data"},
         link_rel=None,
         strip_comments=True,
     )
