@@ -26,8 +26,15 @@ from pathlib import Path
 
 STAGES = ("load", "parse", "resolve", "graph", "render", "write")
 SYNTH = Path(__file__).resolve().with_name("synth.py")
-COLUMNS = ("N", "notes", "pages", "cold wall time (s)", "notes/s", "peak memory (MiB)",
-           *(f"{stage} (s)" for stage in STAGES))
+COLUMNS = (
+    "N",
+    "notes",
+    "pages",
+    "cold wall time (s)",
+    "notes/s",
+    "peak memory (MiB)",
+    *(f"{stage} (s)" for stage in STAGES),
+)
 
 
 @dataclass(frozen=True)
@@ -67,8 +74,7 @@ def child_build(vault: Path, output: Path) -> ChildReport:
     from vaultc.build import BuildOptions, build  # imported here so the parent never pays for it
 
     result = build(BuildOptions(vault, output))
-    return ChildReport(result.notes, result.pages, len(result.diagnostics), _peak_rss_kib(),
-                       dict(result.timings))
+    return ChildReport(result.notes, result.pages, len(result.diagnostics), _peak_rss_kib(), dict(result.timings))
 
 
 def _peak_rss_kib() -> int:
@@ -107,35 +113,42 @@ def summarise(size: int, runs: list[tuple[float, ChildReport]]) -> Measurement:
     """Median of every timing and of peak memory; the counts must agree across runs."""
     reports = [report for _, report in runs]
     first = reports[0]
-    if any((r.notes, r.pages, r.diagnostics) != (first.notes, first.pages, first.diagnostics)
-           for r in reports):
+    if any((r.notes, r.pages, r.diagnostics) != (first.notes, first.pages, first.diagnostics) for r in reports):
         raise RuntimeError(f"repeated builds of the {size}-note vault disagree: {reports}")
     stages = {stage: statistics.median(r.stages.get(stage, 0.0) for r in reports) for stage in STAGES}
     return Measurement(
-        size, first.notes, first.pages, first.diagnostics,
+        size,
+        first.notes,
+        first.pages,
+        first.diagnostics,
         wall_seconds=statistics.median(wall for wall, _ in runs),
         peak_mib=statistics.median(r.peak_rss_kib for r in reports) / 1024,
-        stages=stages, repeat=len(runs))
+        stages=stages,
+        repeat=len(runs),
+    )
 
 
 def markdown_table(measurements: list[Measurement]) -> str:
     """One row per size, columns as in :data:`COLUMNS`."""
-    lines = ["| " + " | ".join(COLUMNS) + " |",
-             "|" + "|".join("---:" for _ in COLUMNS) + "|"]
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "|".join("---:" for _ in COLUMNS) + "|"]
     for m in sorted(measurements, key=lambda m: m.size):
-        cells = [f"{m.size:,}", f"{m.notes:,}", f"{m.pages:,}",
-                 f"{m.wall_seconds:.2f}", f"{m.notes_per_second:,.0f}", f"{m.peak_mib:,.0f}",
-                 *(f"{m.stages[stage]:.2f}" for stage in STAGES)]
+        cells = [
+            f"{m.size:,}",
+            f"{m.notes:,}",
+            f"{m.pages:,}",
+            f"{m.wall_seconds:.2f}",
+            f"{m.notes_per_second:,.0f}",
+            f"{m.peak_mib:,.0f}",
+            *(f"{m.stages[stage]:.2f}" for stage in STAGES),
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def as_json(measurements: list[Measurement], seed: int) -> str:
     """The raw numbers, sizes ascending, keys sorted: diffable apart from the timings."""
-    rows = [{**asdict(m), "notes_per_second": m.notes_per_second}
-            for m in sorted(measurements, key=lambda m: m.size)]
-    return json.dumps({"seed": seed, "stages": list(STAGES), "results": rows}, indent=2,
-                      sort_keys=True) + "\n"
+    rows = [{**asdict(m), "notes_per_second": m.notes_per_second} for m in sorted(measurements, key=lambda m: m.size)]
+    return json.dumps({"seed": seed, "stages": list(STAGES), "results": rows}, indent=2, sort_keys=True) + "\n"
 
 
 def _sizes(text: str) -> list[int]:

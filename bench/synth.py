@@ -29,36 +29,158 @@ DELIBERATE_EMBED_CYCLES = ((1, 2), (2, 1), (7, 7))
 MARKER = ".synth-vault"
 
 TERMS = (
-    "gradient descent", "learning rate", "overfitting", "regularisation", "cross-entropy",
-    "softmax", "embedding", "attention", "transformer", "batch normalisation", "dropout",
-    "backpropagation", "activation function", "loss function", "precision", "recall", "F1 score",
-    "confusion matrix", "decision tree", "random forest", "boosting", "bagging", "k-means", "PCA",
-    "eigenvalue", "covariance", "variance", "bias", "likelihood", "prior", "posterior",
-    "Bayes rule", "Markov chain", "hash table", "binary search", "linked list", "heap",
-    "graph traversal", "dynamic programming", "recursion", "big-O notation", "SQL join",
-    "tokenizer", "perplexity", "beam search", "convolution", "pooling", "residual connection",
-    "LSTM", "autoencoder", "diffusion model", "Q-learning", "policy gradient", "A/B test",
-    "p-value", "confidence interval", "naïve Bayes", "logistic regression", "ROC curve",
+    "gradient descent",
+    "learning rate",
+    "overfitting",
+    "regularisation",
+    "cross-entropy",
+    "softmax",
+    "embedding",
+    "attention",
+    "transformer",
+    "batch normalisation",
+    "dropout",
+    "backpropagation",
+    "activation function",
+    "loss function",
+    "precision",
+    "recall",
+    "F1 score",
+    "confusion matrix",
+    "decision tree",
+    "random forest",
+    "boosting",
+    "bagging",
+    "k-means",
+    "PCA",
+    "eigenvalue",
+    "covariance",
+    "variance",
+    "bias",
+    "likelihood",
+    "prior",
+    "posterior",
+    "Bayes rule",
+    "Markov chain",
+    "hash table",
+    "binary search",
+    "linked list",
+    "heap",
+    "graph traversal",
+    "dynamic programming",
+    "recursion",
+    "big-O notation",
+    "SQL join",
+    "tokenizer",
+    "perplexity",
+    "beam search",
+    "convolution",
+    "pooling",
+    "residual connection",
+    "LSTM",
+    "autoencoder",
+    "diffusion model",
+    "Q-learning",
+    "policy gradient",
+    "A/B test",
+    "p-value",
+    "confidence interval",
+    "naïve Bayes",
+    "logistic regression",
+    "ROC curve",
     "early stopping",
 )
 WORDS = (
-    "the", "a", "model", "data", "we", "use", "each", "step", "value", "when", "it", "is", "not",
-    "only", "more", "than", "with", "from", "this", "that", "training", "set", "error", "rate",
-    "small", "large", "fast", "slow", "simple", "hard", "usually", "often", "always", "never",
-    "can", "should", "will", "may", "input", "output", "layer", "weight", "sample", "feature",
-    "result", "problem", "method", "idea", "case", "example", "better", "worse", "first", "last",
-    "next", "over", "under", "between", "into", "because", "so", "then", "also", "however",
+    "the",
+    "a",
+    "model",
+    "data",
+    "we",
+    "use",
+    "each",
+    "step",
+    "value",
+    "when",
+    "it",
+    "is",
+    "not",
+    "only",
+    "more",
+    "than",
+    "with",
+    "from",
+    "this",
+    "that",
+    "training",
+    "set",
+    "error",
+    "rate",
+    "small",
+    "large",
+    "fast",
+    "slow",
+    "simple",
+    "hard",
+    "usually",
+    "often",
+    "always",
+    "never",
+    "can",
+    "should",
+    "will",
+    "may",
+    "input",
+    "output",
+    "layer",
+    "weight",
+    "sample",
+    "feature",
+    "result",
+    "problem",
+    "method",
+    "idea",
+    "case",
+    "example",
+    "better",
+    "worse",
+    "first",
+    "last",
+    "next",
+    "over",
+    "under",
+    "between",
+    "into",
+    "because",
+    "so",
+    "then",
+    "also",
+    "however",
 )
 TAGS = (
-    "ml/optimisation", "ml/metrics", "ml/deep-learning", "stats/inference", "cs/algorithms",
-    "cs/data-structures", "interview", "review", "todo",
+    "ml/optimisation",
+    "ml/metrics",
+    "ml/deep-learning",
+    "stats/inference",
+    "cs/algorithms",
+    "cs/data-structures",
+    "interview",
+    "review",
+    "todo",
 )
-QUESTIONS = ("What is {t}?", "How does {t} work?", "Why would you use {t}?",
-             "What is the difference between {t} and {u}?", "When does {t} fail?")
+QUESTIONS = (
+    "What is {t}?",
+    "How does {t} work?",
+    "Why would you use {t}?",
+    "What is the difference between {t} and {u}?",
+    "When does {t} fail?",
+)
 FORMULAS = (
-    r"x^2 + y^2 = z^2", r"\frac{\partial L}{\partial w}", r"\sum_{i=1}^n x_i",
+    r"x^2 + y^2 = z^2",
+    r"\frac{\partial L}{\partial w}",
+    r"\sum_{i=1}^n x_i",
     r"\mathbb{E}[X] = \mu",
-    r"\sigma(z) = \frac{1}{1 + e^{-z}}", r"\theta \leftarrow \theta - \eta \nabla_\theta L",
+    r"\sigma(z) = \frac{1}{1 + e^{-z}}",
+    r"\theta \leftarrow \theta - \eta \nabla_\theta L",
     r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(B)}",
 )
 BLOCK_FORMULAS = FORMULAS + (
@@ -71,10 +193,7 @@ CODE = (
         "    # move against the gradient\n"
         "    return [w - lr * g for w, g in zip(weights, grad)]\n"
     ),
-    (
-        "import math\n\n\ndef {f}(xs):\n    # mean of the values\n"
-        "    return math.fsum(xs) / max(len(xs), {n})\n"
-    ),
+    ("import math\n\n\ndef {f}(xs):\n    # mean of the values\n    return math.fsum(xs) / max(len(xs), {n})\n"),
     (
         "class {F}:\n    def __init__(self, size={n}):\n        self.items = [0] * size\n\n"
         "    def push(self, item):\n        self.items.append(item)\n"
@@ -108,8 +227,7 @@ def generate_vault(n_notes: int, seed: int = 0) -> dict[str, str]:
 def generate_attachments(n_notes: int, seed: int = 0) -> dict[str, bytes]:
     """The images the notes embed: tiny valid one-pixel PNGs under ``attachments/``."""
     rng = random.Random(seed)
-    return {f"attachments/{_image_name(i, n_notes)}": _png(rng.randbytes(3))
-            for i in range(_image_count(n_notes))}
+    return {f"attachments/{_image_name(i, n_notes)}": _png(rng.randbytes(3)) for i in range(_image_count(n_notes))}
 
 
 def _plan(rng: random.Random, index: int, n_notes: int) -> NotePlan:
@@ -170,8 +288,7 @@ def _png(rgb: bytes) -> bytes:
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     chunks = ((b"IHDR", header), (b"IDAT", zlib.compress(b"\x00" + rgb)), (b"IEND", b""))
     return b"\x89PNG\r\n\x1a\n" + b"".join(
-        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        for kind, data in chunks
+        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data)) for kind, data in chunks
     )
 
 
@@ -181,9 +298,17 @@ class _NoteWriter:
     def __init__(self, rng: random.Random, plans: list[NotePlan], plan: NotePlan) -> None:
         self.rng, self.plans, self.plan = rng, plans, plan
         self.blocks = (
-            (self.paragraph, 40), (self.plain_question, 8), (self.numbered_question, 6),
-            (self.glossary, 5), (self.callout, 6), (self.block_math, 4), (self.code, 5),
-            (self.table, 4), (self.bullets, 8), (self.image, 4), (self.note_embed, 3),
+            (self.paragraph, 40),
+            (self.plain_question, 8),
+            (self.numbered_question, 6),
+            (self.glossary, 5),
+            (self.callout, 6),
+            (self.block_math, 4),
+            (self.code, 5),
+            (self.table, 4),
+            (self.bullets, 8),
+            (self.image, 4),
+            (self.note_embed, 3),
         )
 
     def text(self) -> str:
@@ -198,14 +323,17 @@ class _NoteWriter:
     def deliberate_cycle_embeds(self) -> list[str]:
         if len(self.plans) <= max(max(pair) for pair in DELIBERATE_EMBED_CYCLES):
             return []
-        return [f"![[{self.plans[target].name}]]"
-                for source, target in DELIBERATE_EMBED_CYCLES if source == self.plan.index]
+        return [
+            f"![[{self.plans[target].name}]]" for source, target in DELIBERATE_EMBED_CYCLES if source == self.plan.index
+        ]
 
     def front_matter(self) -> str:
         if self.rng.random() < 0.4:
             return ""
-        lines = [f"title: {_capitalised(self.rng.choice(TERMS))} notes",
-                 f"tags: [{', '.join(self.rng.sample(TAGS, self.rng.randint(1, 3)))}]"]
+        lines = [
+            f"title: {_capitalised(self.rng.choice(TERMS))} notes",
+            f"tags: [{', '.join(self.rng.sample(TAGS, self.rng.randint(1, 3)))}]",
+        ]
         if self.plan.aliases:
             lines.append(f"aliases: [{', '.join(self.plan.aliases)}]")
         return "---\n" + "\n".join(lines) + "\n---"
@@ -216,7 +344,7 @@ class _NoteWriter:
         if heading.endswith("?") and self.rng.random() < 0.1:
             return parts[0]  # an unanswered question
         size = 0
-        makers, weights = zip(*self.blocks)
+        makers, weights = zip(*self.blocks, strict=True)
         while size < budget:
             parts.append(self.rng.choices(makers, weights)[0]())
             size += len(parts[-1].encode()) + 2
@@ -224,9 +352,14 @@ class _NoteWriter:
 
     def sentence(self) -> str:
         words = self.rng.choices(WORDS, k=self.rng.randint(6, 16))
-        extras = ((0.25, self.link), (0.05, lambda: "#" + self.rng.choice(TAGS)),
-                  (0.08, lambda: f"${self.rng.choice(FORMULAS)}$"), (0.02, lambda: "$5 and $10"),
-                  (0.1, lambda: f"**{self.rng.choice(TERMS)}**"), (0.05, lambda: "`x[i]`"))
+        extras = (
+            (0.25, self.link),
+            (0.05, lambda: "#" + self.rng.choice(TAGS)),
+            (0.08, lambda: f"${self.rng.choice(FORMULAS)}$"),
+            (0.02, lambda: "$5 and $10"),
+            (0.1, lambda: f"**{self.rng.choice(TERMS)}**"),
+            (0.05, lambda: "`x[i]`"),
+        )
         for chance, extra in extras:
             if self.rng.random() < chance:
                 words.insert(self.rng.randrange(1, len(words)), extra())
@@ -244,8 +377,13 @@ class _NoteWriter:
             return f"[[{target.name}#No such heading]]"
         heading = self.rng.choice(target.headings)
         alias = target.aliases[0] if target.aliases else self.rng.choice(TERMS)
-        forms = (f"[[{target.name}]]", f"[[{target.name}|{alias}]]", f"[[{target.name}#{heading}]]",
-                 f"[[{target.path[:-3]}]]", f"[[{target.name}#{heading}|{alias}]]")
+        forms = (
+            f"[[{target.name}]]",
+            f"[[{target.name}|{alias}]]",
+            f"[[{target.name}#{heading}]]",
+            f"[[{target.path[:-3]}]]",
+            f"[[{target.name}#{heading}|{alias}]]",
+        )
         return self.rng.choices(forms, (50, 20, 20, 5, 5))[0]
 
     def question(self) -> str:
@@ -281,8 +419,9 @@ class _NoteWriter:
 
     def table(self) -> str:
         rng = self.rng
-        rows = [f"| {rng.choice(TERMS)} | {rng.randint(0, 99)} | {rng.choice(WORDS)} |"
-                for _ in range(rng.randint(2, 6))]
+        rows = [
+            f"| {rng.choice(TERMS)} | {rng.randint(0, 99)} | {rng.choice(WORDS)} |" for _ in range(rng.randint(2, 6))
+        ]
         return "| Term | Score | Note |\n| --- | ---: | --- |\n" + "\n".join(rows)
 
     def bullets(self) -> str:

@@ -41,7 +41,6 @@ def broken_references(site: Path) -> list[str]:
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             if not target.is_file() or not target.is_relative_to(site.resolve()):
                 problems.append(f"{page.relative_to(site)}: <{tag}> {url}: no such file")
-            elif parts.fragment and target.suffix == ".html":
-                if unquote(parts.fragment) not in scans[target].ids:
-                    problems.append(f"{page.relative_to(site)}: <{tag}> {url}: no such anchor")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in scans[target].ids:
+                problems.append(f"{page.relative_to(site)}: <{tag}> {url}: no such anchor")
     return problems

@@ -7,8 +7,8 @@ another plugin's fixtures.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from markdown_it import MarkdownIt

@@ -44,8 +44,19 @@ def test_throughput_and_memory_are_measured(tiny: Measurement) -> None:
 def test_the_markdown_table_has_the_expected_columns(tiny: Measurement) -> None:
     header, rule, row = markdown_table([tiny]).splitlines()
     assert [cell.strip() for cell in header.strip("|").split("|")] == [
-        "N", "notes", "pages", "cold wall time (s)", "notes/s", "peak memory (MiB)",
-        "load (s)", "parse (s)", "resolve (s)", "graph (s)", "render (s)", "write (s)"]
+        "N",
+        "notes",
+        "pages",
+        "cold wall time (s)",
+        "notes/s",
+        "peak memory (MiB)",
+        "load (s)",
+        "parse (s)",
+        "resolve (s)",
+        "graph (s)",
+        "render (s)",
+        "write (s)",
+    ]
     assert rule.count("---:") == len(COLUMNS)
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert len(cells) == len(COLUMNS)
@@ -75,7 +86,10 @@ def test_the_command_line_prints_the_table_and_writes_json(tmp_path: Path) -> No
     raw = tmp_path / "bench.json"
     finished = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", str(TINY), "--json", str(raw)],
-        capture_output=True, text=True, check=True)
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert finished.stdout.splitlines()[0] == "| " + " | ".join(COLUMNS) + " |"
     assert len(finished.stdout.splitlines()) == 3
     numbers = json.loads(raw.read_text())
@@ -88,6 +102,7 @@ def test_the_command_line_prints_the_table_and_writes_json(tmp_path: Path) -> No
 def test_no_temporary_folders_are_left_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     import tempfile
+
     monkeypatch.setattr(tempfile, "tempdir", None)  # make tempfile re-read TMPDIR
     measure(TINY)
     assert list(tmp_path.iterdir()) == []

@@ -45,11 +45,19 @@ def test_same_seed_same_vault_other_seed_other_vault() -> None:
 
 
 def test_output_does_not_depend_on_hash_randomisation() -> None:
-    script = ("import hashlib, json; from bench.synth import generate_vault; "
-              "print(hashlib.sha256(json.dumps(generate_vault(150, 9)).encode()).hexdigest())")
+    script = (
+        "import hashlib, json; from bench.synth import generate_vault; "
+        "print(hashlib.sha256(json.dumps(generate_vault(150, 9)).encode()).hexdigest())"
+    )
     digests = {
-        subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
-                       env={**os.environ, "PYTHONHASHSEED": hash_seed}, check=True).stdout
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            check=True,
+        ).stdout
         for hash_seed in ("1", "2")
     }
     expected = hashlib.sha256(json.dumps(generate_vault(150, 9)).encode()).hexdigest()
@@ -115,9 +123,9 @@ def test_image_embeds_name_existing_valid_pngs(vault: dict[str, str]) -> None:
 def _is_valid_png(data: bytes) -> bool:
     position, kinds = 8, []
     while position < len(data):
-        (length,) = struct.unpack(">I", data[position:position + 4])
-        kind, body = data[position + 4:position + 8], data[position + 8:position + 8 + length]
-        (crc,) = struct.unpack(">I", data[position + 8 + length:position + 12 + length])
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind, body = data[position + 4 : position + 8], data[position + 8 : position + 8 + length]
+        (crc,) = struct.unpack(">I", data[position + 8 + length : position + 12 + length])
         if crc != zlib.crc32(kind + body):
             return False
         kinds.append(kind)
@@ -144,8 +152,7 @@ def _is_valid_png(data: bytes) -> bool:
         ("currency, not math", r"\$5 and \$10", 50),
     ],
 )
-def test_every_feature_is_well_represented(vault: dict[str, str], feature: str, pattern: str,
-                                           least: int) -> None:
+def test_every_feature_is_well_represented(vault: dict[str, str], feature: str, pattern: str, least: int) -> None:
     notes_with_it = sum(bool(re.search(pattern, text, re.MULTILINE)) for text in vault.values())
     assert notes_with_it >= least, feature
 

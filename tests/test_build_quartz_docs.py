@@ -75,8 +75,21 @@ def test_math_is_mathml(quartz_build: tuple[BuildResult, Path]) -> None:
 
 def test_callouts_of_every_type(quartz_build: tuple[BuildResult, Path]) -> None:
     html = page(quartz_build[1], "features/callouts.html")
-    for kind in ("note", "abstract", "info", "todo", "tip", "success", "question", "warning",
-                 "failure", "danger", "bug", "example", "quote"):
+    for kind in (
+        "note",
+        "abstract",
+        "info",
+        "todo",
+        "tip",
+        "success",
+        "question",
+        "warning",
+        "failure",
+        "danger",
+        "bug",
+        "example",
+        "quote",
+    ):
         assert f'data-callout="{kind}"' in html
     assert "<details" in html and "<summary" in html
 

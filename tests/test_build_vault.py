@@ -20,8 +20,11 @@ VAULT = ROOT / "vault"
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +37,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_build_writes_every_note_and_the_generated_pages(built_site: Path) -> None:
     pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")}
-    assert {"index.html", "404.html", "tags/index.html",
-            "notes/deep-learning-interview-questions.html", "notes/ml-interview-notebook.html",
-            "notes/deep-learning-faq.html"} <= pages
+    assert {
+        "index.html",
+        "404.html",
+        "tags/index.html",
+        "notes/deep-learning-interview-questions.html",
+        "notes/ml-interview-notebook.html",
+        "notes/deep-learning-faq.html",
+    } <= pages
     assert (built_site / "graph.json").is_file() and (built_site / "static" / "style.css").is_file()
 
 
@@ -55,10 +63,14 @@ def test_seed_note_renders_its_constructs(built_site: Path) -> None:
 def test_cli_build_prints_diagnostics_and_summary(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(VAULT), "-o", str(tmp_path / "out")])
     lines = result.stdout.splitlines()
-    assert "Deep Learning Interview Questions.md:41:1: warning missing-embed nothing named 'cnn-features.png' " \
-           "to embed; add the file to the vault or fix the name" in lines
-    assert "Deep Learning Interview Questions.md:22:10: warning broken-link no note or file named '2.0 Preface'; " \
-           "create it or fix the link" in lines
+    assert (
+        "Deep Learning Interview Questions.md:41:1: warning missing-embed nothing named 'cnn-features.png' "
+        "to embed; add the file to the vault or fix the name" in lines
+    )
+    assert (
+        "Deep Learning Interview Questions.md:22:10: warning broken-link no note or file named '2.0 Preface'; "
+        "create it or fix the link" in lines
+    )
     assert "built 3 notes" in result.stderr
 
 

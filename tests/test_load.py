@@ -18,13 +18,16 @@ def make_vault(root: Path, files: dict[str, bytes]) -> Path:
     return root
 
 
-@pytest.mark.parametrize("data, rule, line, text", [
-    (b"ok\n\xff\xfe bad bytes\n", "invalid-utf8", 2, "ok\n\ufffd\ufffd bad bytes\n"),
-    (b"\xef\xbb\xbf# Title\n", "byte-order-mark", 1, "# Title\n"),
-    (b"one\r\ntwo\r\n", "crlf-line-endings", 1, "one\ntwo\n"),
-    (b"", "empty-note", 0, ""),
-    (b"  \n\n", "empty-note", 0, "  \n\n"),
-])
+@pytest.mark.parametrize(
+    "data, rule, line, text",
+    [
+        (b"ok\n\xff\xfe bad bytes\n", "invalid-utf8", 2, "ok\n\ufffd\ufffd bad bytes\n"),
+        (b"\xef\xbb\xbf# Title\n", "byte-order-mark", 1, "# Title\n"),
+        (b"one\r\ntwo\r\n", "crlf-line-endings", 1, "one\ntwo\n"),
+        (b"", "empty-note", 0, ""),
+        (b"  \n\n", "empty-note", 0, "  \n\n"),
+    ],
+)
 def test_odd_files_load_with_a_diagnostic(tmp_path: Path, data: bytes, rule: str, line: int, text: str) -> None:
     vault = load_vault(make_vault(tmp_path, {"Odd.md": data, "Fine.md": b"fine\n"}))
     assert [(d.path, d.rule, d.line) for d in vault.diagnostics] == [("Odd.md", rule, line)]
@@ -32,11 +35,14 @@ def test_odd_files_load_with_a_diagnostic(tmp_path: Path, data: bytes, rule: str
 
 
 def test_broken_front_matter_is_reported_and_the_note_still_builds(tmp_path: Path) -> None:
-    vault = make_vault(tmp_path / "v", {
-        "Bad.md": b"---\ntitle: [unclosed\ntags: x\n---\n# Body survives\n",
-        "List.md": b"---\n- just\n- a list\n---\ntext\n",
-        "Good.md": b"[[Bad]] [[List]]\n",
-    })
+    vault = make_vault(
+        tmp_path / "v",
+        {
+            "Bad.md": b"---\ntitle: [unclosed\ntags: x\n---\n# Body survives\n",
+            "List.md": b"---\n- just\n- a list\n---\ntext\n",
+            "Good.md": b"[[Bad]] [[List]]\n",
+        },
+    )
     result = build(BuildOptions(vault, tmp_path / "site"))
     found = {(d.path, d.rule, d.line) for d in result.diagnostics}
     assert ("Bad.md", "front-matter-error", 3) in found
@@ -46,9 +52,18 @@ def test_broken_front_matter_is_reported_and_the_note_still_builds(tmp_path: Pat
 
 
 def test_hidden_folders_and_ignored_globs_are_skipped(tmp_path: Path) -> None:
-    vault = load_vault(make_vault(tmp_path, {
-        ".obsidian/workspace.md": b"x", ".trash/Old.md": b"x", "drafts/Draft.md": b"x", "Note.md": b"x",
-    }), ignore=("drafts/*",))
+    vault = load_vault(
+        make_vault(
+            tmp_path,
+            {
+                ".obsidian/workspace.md": b"x",
+                ".trash/Old.md": b"x",
+                "drafts/Draft.md": b"x",
+                "Note.md": b"x",
+            },
+        ),
+        ignore=("drafts/*",),
+    )
     assert [note.path for note in vault.notes] == ["Note.md"]
 
 
@@ -61,8 +76,11 @@ def test_symlinks_out_of_the_vault_are_refused(tmp_path: Path) -> None:
     os.symlink(outside, vault / "linked-folder")
     loaded = load_vault(vault)
     assert [note.path for note in loaded.notes] == ["Note.md"] and loaded.attachments == ()
-    assert sorted(d.path for d in loaded.diagnostics if d.rule == "symlink-outside-vault") == \
-        ["linked-folder", "secret.md", "secret.png"]
+    assert sorted(d.path for d in loaded.diagnostics if d.rule == "symlink-outside-vault") == [
+        "linked-folder",
+        "secret.md",
+        "secret.png",
+    ]
     result = build(BuildOptions(vault, tmp_path / "site"))
     assert not list((tmp_path / "site").rglob("secret*"))
     assert {d.rule for d in result.diagnostics} >= {"missing-embed", "broken-link"}
@@ -79,6 +97,7 @@ def test_unreadable_file_is_an_error_not_a_crash(tmp_path: Path, monkeypatch: py
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     loaded = load_vault(vault)
-    assert [(d.path, d.rule, d.message) for d in loaded.diagnostics] == \
-        [("Locked.md", "unreadable-file", "cannot read the file: Permission denied")]
+    assert [(d.path, d.rule, d.message) for d in loaded.diagnostics] == [
+        ("Locked.md", "unreadable-file", "cannot read the file: Permission denied")
+    ]
     assert [note.path for note in loaded.notes] == ["Fine.md"]

@@ -28,9 +28,11 @@ def test_parse_extracts_what_later_stages_need() -> None:
     assert note.front_matter.aliases == ("Other",)
     assert note.tags == ("ml", "Deep/Nets")  # tags are case-insensitive: first spelling wins
     assert [(h.level, h.text, h.anchor, h.line, h.section_end) for h in note.headings] == [
-        (1, "Heading one", "heading-one", 7, 12), (2, "Heading one", "heading-one-1", 11, 12)]
+        (1, "Heading one", "heading-one", 7, 12),
+        (2, "Heading one", "heading-one-1", 11, 12),
+    ]
     assert [(b.block_id, b.line) for b in note.blocks] == [("b1", 8)]
-    assert [(l.kind, l.target, l.heading, l.line, l.column, l.wikilink) for l in note.links] == [
+    assert [(link.kind, link.target, link.heading, link.line, link.column, link.wikilink) for link in note.links] == [
         (LinkKind.LINK, "Link", ("Sub",), 8, 11, True),
         (LinkKind.EMBED, "img.png", (), 8, 34, True),
         (LinkKind.LINK, "x.md", (), 8, 75, False),  # Markdown links point at their URL

@@ -95,7 +95,13 @@ def test_relative_wikilink_from_subfolder() -> None:
 def test_diagnostics_point_at_line_and_column() -> None:
     vault = resolve_files({"A.md": "first line\n\n> quoted [[Nowhere]] here\n"})
     (found,) = vault.diagnostics
-    assert (found.path, found.line, found.column, found.rule, found.subject) == ("A.md", 3, 10, "broken-link", "Nowhere")
+    assert (found.path, found.line, found.column, found.rule, found.subject) == (
+        "A.md",
+        3,
+        10,
+        "broken-link",
+        "Nowhere",
+    )
     assert found.format() == "A.md:3:10: warning broken-link no note or file named 'Nowhere'; create it or fix the link"
 
 
@@ -104,11 +110,14 @@ def test_unpublished_notes_are_not_pages() -> None:
     assert "Hidden.md" not in vault.notes and "Note.md" in vault.notes
 
 
-@pytest.mark.parametrize("files, cycle", [
-    ({"A.md": "![[B]]\n", "B.md": "![[A]]\n"}, "A -> B -> A"),
-    ({"A.md": "![[A]]\n"}, "A -> A"),
-    ({"A.md": "# One\n![[B#Two]]\n", "B.md": "# Two\n![[A#One]]\n"}, "A#one -> B#two -> A#one"),
-])
+@pytest.mark.parametrize(
+    "files, cycle",
+    [
+        ({"A.md": "![[B]]\n", "B.md": "![[A]]\n"}, "A -> B -> A"),
+        ({"A.md": "![[A]]\n"}, "A -> A"),
+        ({"A.md": "# One\n![[B#Two]]\n", "B.md": "# Two\n![[A#One]]\n"}, "A#one -> B#two -> A#one"),
+    ],
+)
 def test_embed_cycles_are_reported_with_the_loop(files: dict[str, str], cycle: str) -> None:
     found = [d for d in resolve_files(files).diagnostics if d.rule == "embed-cycle"]
     assert len(found) == 1

@@ -19,12 +19,7 @@ def test_comment_fixtures(text: str, expected: str) -> None:
 
 def inline_comments(source: str) -> list[Token]:
     md = isolated_markdown(comments_plugin, positions_plugin)
-    return [
-        child
-        for token in md.parse(source)
-        for child in token.children or ()
-        if child.type == "comment"
-    ]
+    return [child for token in md.parse(source) for child in token.children or () if child.type == "comment"]
 
 
 def test_inline_comment_meta() -> None:
@@ -51,9 +46,7 @@ def test_block_comment_content_and_map() -> None:
 
 
 def test_block_comment_in_blockquote_drops_the_quote_markers() -> None:
-    (block,) = [
-        token for token in MARKDOWN.parse("> %%\n> hidden\n> %%\n") if token.type == "comment_block"
-    ]
+    (block,) = [token for token in MARKDOWN.parse("> %%\n> hidden\n> %%\n") if token.type == "comment_block"]
     assert (block.content, block.map) == ("\nhidden\n", [0, 3])
 
 

@@ -17,9 +17,7 @@ def test_highlight_fixtures(text: str, expected: str) -> None:
 
 def test_highlight_tokens() -> None:
     (inline,) = [token for token in MARKDOWN.parse("a ==b== c") if token.type == "inline"]
-    shape = [
-        (child.type, child.tag, child.nesting, child.markup) for child in inline.children or ()
-    ]
+    shape = [(child.type, child.tag, child.nesting, child.markup) for child in inline.children or ()]
     assert shape == [
         ("text", "", 0, ""),
         ("mark_open", "mark", 1, "=="),

@@ -112,9 +112,7 @@ def test_alias_label_is_tokenized_markdown_without_outer_spaces() -> None:
         ("![[a.png\\|20]]", "a.png", None, 20, None),
     ],
 )
-def test_embed_parameters(
-    source: str, target: str, alt: str | None, width: int | None, height: int | None
-) -> None:
+def test_embed_parameters(source: str, target: str, alt: str | None, width: int | None, height: int | None) -> None:
     meta = only_meta(source, "embed")
     assert (meta["target"], meta["alt"], meta["width"], meta["height"]) == (
         target,

@@ -45,8 +45,8 @@ class BuildResult:
     timings: tuple[tuple[str, float], ...] = field(default=())
 
     def failed(self, strict: bool) -> bool:
-        threshold = Severity.WARNING if strict else Severity.ERROR
-        return any(d.severity >= threshold for d in self.diagnostics)
+        """Errors fail a build; with ``strict``, warnings too."""
+        return _fails(self.diagnostics, strict)
 
 
 Progress = Callable[[str], None]
@@ -68,14 +68,24 @@ def build(options: BuildOptions, progress: Progress = lambda message: None) -> B
     with timer("render"):
         title = options.title or options.vault.resolve().name
         site = render_site(resolved, graph, theme, SiteOptions(title, options.allow_html))
-    found = sort_diagnostics([*loaded.diagnostics, *(d for note in parsed for d in note.diagnostics),
-                              *resolved.diagnostics, *site.diagnostics])
-    result = BuildResult(len(resolved.notes), len(site.pages), found, written=False)
-    if result.failed(options.strict) and options.strict:
-        return BuildResult(result.notes, result.pages, found, False, timer.timings())
-    with timer("write"):
-        write_site(site, options.vault, options.output)
-    return BuildResult(result.notes, result.pages, found, True, timer.timings())
+    found = sort_diagnostics(
+        [
+            *loaded.diagnostics,
+            *(d for note in parsed for d in note.diagnostics),
+            *resolved.diagnostics,
+            *site.diagnostics,
+        ]
+    )
+    written = not (options.strict and _fails(found, strict=True))
+    if written:
+        with timer("write"):
+            write_site(site, options.vault, options.output)
+    return BuildResult(len(resolved.notes), len(site.pages), found, written, timer.timings())
+
+
+def _fails(found: tuple[Diagnostic, ...], strict: bool) -> bool:
+    threshold = Severity.WARNING if strict else Severity.ERROR
+    return any(d.severity >= threshold for d in found)
 
 
 class _StageTimer:

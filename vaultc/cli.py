@@ -28,18 +28,40 @@ def main() -> None:
 
 @main.command("build")
 @click.argument("vault", default="vault", type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--output", default="site", show_default=True, type=click.Path(path_type=Path),
-              help="Folder to write the site into (replaced on success; never inside the vault).")
+@click.option(
+    "-o",
+    "--output",
+    default="site",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder to write the site into (replaced on success; never inside the vault).",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as failures: nothing is written if any are found.")
-@click.option("--allow-html", is_flag=True, help="Keep raw HTML in notes as written, scripts included (trusted vaults only).")
+@click.option(
+    "--allow-html", is_flag=True, help="Keep raw HTML in notes as written, scripts included (trusted vaults only)."
+)
 @click.option("--title", help="Site title (default: the vault folder's name).")
-@click.option("--theme", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="A theme folder whose templates/ and static/ override the default theme's.")
-@click.option("--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable), e.g. 'drafts/*'.")
+@click.option(
+    "--theme",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A theme folder whose templates/ and static/ override the default theme's.",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable), e.g. 'drafts/*'."
+)
 @click.option("-v", "--verbose", is_flag=True, help="Also show info-level findings and per-stage timings.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print findings, no progress or summary.")
-def build_command(vault: Path, output: Path, strict: bool, allow_html: bool, title: str | None,
-                  theme: Path | None, ignore: tuple[str, ...], verbose: bool, quiet: bool) -> None:
+def build_command(
+    vault: Path,
+    output: Path,
+    strict: bool,
+    allow_html: bool,
+    title: str | None,
+    theme: Path | None,
+    ignore: tuple[str, ...],
+    verbose: bool,
+    quiet: bool,
+) -> None:
     """Build the site of VAULT (default: ./vault) into OUTPUT (default: ./site)."""
     options = BuildOptions(vault, output, strict, allow_html, title, theme, ignore)
     result = build(options, _progress(verbose, quiet))
@@ -55,6 +77,7 @@ def _progress(verbose: bool, quiet: bool):
     def report(message: str) -> None:
         if show:
             click.echo(f"vaultc: {message}", err=True)
+
     return report
 
 
@@ -73,5 +96,8 @@ def _print_summary(result: BuildResult, output: Path, strict: bool, verbose: boo
     if result.written:
         click.echo(f"vaultc: built {result.notes} notes into {output}/ ({result.pages} files); {problems}.", err=True)
     else:
-        click.echo(f"vaultc: {problems}; --strict, so nothing was written ({output}/ is unchanged). "
-                   "Fix the findings above or build without --strict.", err=True)
+        click.echo(
+            f"vaultc: {problems}; --strict, so nothing was written ({output}/ is unchanged). "
+            "Fix the findings above or build without --strict.",
+            err=True,
+        )

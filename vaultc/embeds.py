@@ -35,8 +35,9 @@ def unit_lines(note: ParsedNote, anchor: str) -> tuple[int, int]:
     return 1, note.line_count
 
 
-def embed_cycle_problems(notes: Mapping[VaultPath, ParsedNote],
-                         targets: Mapping[VaultPath, tuple["Target", ...]]) -> list[Diagnostic]:
+def embed_cycle_problems(
+    notes: Mapping[VaultPath, ParsedNote], targets: Mapping[VaultPath, tuple[Target, ...]]
+) -> list[Diagnostic]:
     """One ``embed-cycle`` diagnostic per loop, at the embed that starts it in the first note."""
     graph = nx.DiGraph()
     for path, note in notes.items():
@@ -75,8 +76,14 @@ def _one_cycle_per_component(units: nx.DiGraph) -> list[list[Unit]]:
 def _report(cycle: list[Unit], units: nx.DiGraph, notes: Mapping[VaultPath, ParsedNote]) -> Diagnostic:
     path = " -> ".join(_unit_name(unit) for unit in cycle)
     link: LinkRef = units.edges[cycle[0], cycle[1]]["link"]
-    return diagnostic(cycle[0][0], link.line, link.column, "embed-cycle",
-                      f"embeds loop: {path}; the repeated embed is shown as a link", subject=path)
+    return diagnostic(
+        cycle[0][0],
+        link.line,
+        link.column,
+        "embed-cycle",
+        f"embeds loop: {path}; the repeated embed is shown as a link",
+        subject=path,
+    )
 
 
 def _unit_name(unit: Unit) -> str:

@@ -24,13 +24,23 @@ def read_front_matter(path: str, content: str, first_line: int) -> tuple[FrontMa
         mark = getattr(error, "problem_mark", None)
         line = first_line + 1 + (mark.line if mark else 0)
         reason = getattr(error, "problem", None) or "invalid YAML"
-        return FrontMatter(), (diagnostic(path, line, 0, "front-matter-error",
-                                          f"front matter is not valid YAML ({reason}); it was ignored"),)
+        return FrontMatter(), (
+            diagnostic(
+                path, line, 0, "front-matter-error", f"front matter is not valid YAML ({reason}); it was ignored"
+            ),
+        )
     if data is None:
         return FrontMatter(), ()
     if not isinstance(data, dict):
-        return FrontMatter(), (diagnostic(path, first_line, 0, "front-matter-error",
-                                          "front matter must be a mapping of 'key: value' lines; it was ignored"),)
+        return FrontMatter(), (
+            diagnostic(
+                path,
+                first_line,
+                0,
+                "front-matter-error",
+                "front matter must be a mapping of 'key: value' lines; it was ignored",
+            ),
+        )
     return _fields(data), ()
 
 

@@ -45,7 +45,9 @@ class ConceptGraph:
         own = note_node(path)
         targets = [own] + [n for _, n, kind in self.graph.out_edges(own, keys=True) if kind == "contains"]
         sources = {
-            source for target in targets for source, _, kind in self.graph.in_edges(target, keys=True)
+            source
+            for target in targets
+            for source, _, kind in self.graph.in_edges(target, keys=True)
             if kind in ("links-to", "embeds")
         }
         return tuple(sorted(self.graph.nodes[s]["path"] for s in sources if s != own))
@@ -72,14 +74,20 @@ class ConceptGraph:
         for source, target, kind in self.graph.edges(keys=True):
             if kind in ("links-to", "embeds"):
                 linked.update((source, self.graph.nodes[target].get("owner", target)))
-        return tuple(sorted(data["path"] for node, data in self.graph.nodes(data=True)
-                            if data["kind"] == "note" and node not in linked))
+        return tuple(
+            sorted(
+                data["path"]
+                for node, data in self.graph.nodes(data=True)
+                if data["kind"] == "note" and node not in linked
+            )
+        )
 
     def tags(self) -> dict[str, tuple[str, ...]]:
         """Tag label -> sorted note paths carrying it."""
         return {
             data["label"]: tuple(sorted(self.graph.nodes[s]["path"] for s in self.graph.predecessors(node)))
-            for node, data in sorted(self.graph.nodes(data=True)) if data["kind"] == "tag"
+            for node, data in sorted(self.graph.nodes(data=True))
+            if data["kind"] == "tag"
         }
 
 
@@ -90,7 +98,9 @@ def build_graph(vault: ResolvedVault) -> ConceptGraph:
         graph.add_node(note_node(path), kind="note", label=note.title, path=path)
         for heading in note.headings:
             node = heading_node(path, heading.anchor)
-            graph.add_node(node, kind="heading", label=heading.text, path=path, anchor=heading.anchor, owner=note_node(path))
+            graph.add_node(
+                node, kind="heading", label=heading.text, path=path, anchor=heading.anchor, owner=note_node(path)
+            )
             graph.add_edge(note_node(path), node, key="contains", kind="contains")
         for tag in note.tags:
             graph.add_node(tag_node(tag), kind="tag", label=tag.casefold())

@@ -38,8 +38,9 @@ NO_MATCH = Match(None, (), False, True)
 class VaultIndex:
     """Lookup tables over all notes (by stem) and attachments (by full name). Built once, then read."""
 
-    def __init__(self, notes: Iterable[VaultPath], attachments: Iterable[VaultPath],
-                 aliases: Iterable[tuple[str, VaultPath]]) -> None:
+    def __init__(
+        self, notes: Iterable[VaultPath], attachments: Iterable[VaultPath], aliases: Iterable[tuple[str, VaultPath]]
+    ) -> None:
         self.by_path: dict[str, list[VaultPath]] = defaultdict(list)
         self.by_name: dict[str, list[VaultPath]] = defaultdict(list)
         self.by_alias: dict[str, list[VaultPath]] = defaultdict(list)

@@ -89,9 +89,16 @@ def _inside_vault(root: Path, path: Path, problems: list[Diagnostic]) -> bool:
     if path.resolve().is_relative_to(root):
         return path.is_file()
     relative = path.relative_to(root).as_posix()
-    problems.append(diagnostic(relative, 0, 0, "symlink-outside-vault",
-                               f"'{relative}' links outside the vault and was skipped; copy the file into the vault instead",
-                               subject=relative))
+    problems.append(
+        diagnostic(
+            relative,
+            0,
+            0,
+            "symlink-outside-vault",
+            f"'{relative}' links outside the vault and was skipped; copy the file into the vault instead",
+            subject=relative,
+        )
+    )
     return False
 
 
@@ -107,14 +114,23 @@ def _read_note(root: Path, path: VaultPath, problems: list[Diagnostic]) -> Sourc
 def decode_note(path: str, raw: bytes, problems: list[Diagnostic]) -> str:
     """Bytes -> text with LF endings, recording every repair made on the way."""
     if raw.startswith(UTF8_BOM):
-        raw = raw[len(UTF8_BOM):]
-        problems.append(diagnostic(path, 1, 1, "byte-order-mark", "the note starts with a UTF-8 byte-order mark; it was ignored"))
+        raw = raw[len(UTF8_BOM) :]
+        problems.append(
+            diagnostic(path, 1, 1, "byte-order-mark", "the note starts with a UTF-8 byte-order mark; it was ignored")
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        problems.append(diagnostic(path, line, 0, "invalid-utf8",
-                                   "the note is not valid UTF-8; bad bytes are shown as \ufffd. Re-save it as UTF-8"))
+        problems.append(
+            diagnostic(
+                path,
+                line,
+                0,
+                "invalid-utf8",
+                "the note is not valid UTF-8; bad bytes are shown as \ufffd. Re-save it as UTF-8",
+            )
+        )
         text = raw.decode("utf-8", errors="replace")
     if "\r" in text:
         problems.append(diagnostic(path, 1, 0, "crlf-line-endings", "the note uses CR/CRLF line endings; read as LF"))

@@ -38,7 +38,7 @@ def is_note_path(path: str) -> bool:
 
 
 def note_stem(path: str) -> str:
-    """"folder/My Note.md" -> "folder/My Note" (the form wikilinks use)."""
+    """ "folder/My Note.md" -> "folder/My Note" (the form wikilinks use)."""
     return path[: -len(NOTE_SUFFIX)] if is_note_path(path) else path
 
 

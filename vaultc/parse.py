@@ -79,7 +79,7 @@ def _headings(tokens: list[Token], line_count: int) -> tuple[Heading, ...]:
             found.append((level, text, anchor, token.map[0] + 1, token.meta["outline_level"]))
     headings = []
     for position, (level, text, anchor, line, outline_level) in enumerate(found):
-        later = [other[3] for other in found[position + 1:] if other[0] <= level]
+        later = [other[3] for other in found[position + 1 :] if other[0] <= level]
         end = later[0] - 1 if later else line_count
         headings.append(Heading(level, text, anchor, line, end, outline_level))
     return tuple(headings)
@@ -127,8 +127,17 @@ def _link_of(token: Token, index: int, block: Token, source_lines: list[str]) ->
     if token.type in ("wikilink_open", "embed"):
         kind = LinkKind.EMBED if token.type == "embed" else LinkKind.LINK
         meta = token.meta
-        return LinkRef(index, kind, meta["target"], tuple(meta["heading"]), meta["block"],
-                       meta.get("line", 0), meta.get("column", 0), meta["raw"], True)
+        return LinkRef(
+            index,
+            kind,
+            meta["target"],
+            tuple(meta["heading"]),
+            meta["block"],
+            meta.get("line", 0),
+            meta.get("column", 0),
+            meta["raw"],
+            True,
+        )
     if token.type in ("link_open", "image"):
         url = str(token.attrGet("href" if token.type == "link_open" else "src") or "")
         return _markdown_link(token, url, index, block, source_lines)
@@ -175,9 +184,16 @@ def _math_problems(path: str, tokens: list[Token]) -> tuple[Diagnostic, ...]:
     for token in _walk(tokens):
         if "math_error" in token.meta:
             line = token.meta.get("line") or (token.map[0] + 1 if token.map else 0)
-            problems.append(diagnostic(path, line, token.meta.get("column", 0), "math-error",
-                                       f"cannot convert formula to MathML ({token.meta['math_error']}); its source is shown",
-                                       subject=token.content))
+            problems.append(
+                diagnostic(
+                    path,
+                    line,
+                    token.meta.get("column", 0),
+                    "math-error",
+                    f"cannot convert formula to MathML ({token.meta['math_error']}); its source is shown",
+                    subject=token.content,
+                )
+            )
     return tuple(problems)
 
 

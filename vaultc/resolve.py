@@ -57,7 +57,9 @@ def resolve_vault(parsed: Iterable[ParsedNote], attachments: tuple[VaultPath, ..
     resolver = _Resolver(index, all_notes)
     targets = {path: tuple(resolver.resolve(note, link) for link in note.links) for path, note in published.items()}
     problems = resolver.problems + embed_cycle_problems(published, targets)
-    return ResolvedVault(MappingProxyType(published), attachments, MappingProxyType(targets), sort_diagnostics(problems))
+    return ResolvedVault(
+        MappingProxyType(published), attachments, MappingProxyType(targets), sort_diagnostics(problems)
+    )
 
 
 class _Resolver:
@@ -82,7 +84,9 @@ class _Resolver:
         if not is_note_path(match.path):
             return Target(TargetKind.ATTACHMENT, match.path)
         if match.path not in self.notes or not self.notes[match.path].front_matter.publish:
-            self._report(note, link, "unpublished-link", f"'{link.target}' is not published (publish: false); shown as text")
+            self._report(
+                note, link, "unpublished-link", f"'{link.target}' is not published (publish: false); shown as text"
+            )
             return Target(TargetKind.UNPUBLISHED, match.path)
         return self._with_anchor(note, link, match.path)
 
@@ -104,28 +108,38 @@ class _Resolver:
             return Target(TargetKind.NOTE, path)
         anchor = heading_anchor(target_note, link.heading)
         if anchor is None:
-            self._report(note, link, "missing-heading",
-                         f"'{target_note.title}' has no heading '{' > '.join(link.heading)}'")
+            self._report(
+                note, link, "missing-heading", f"'{target_note.title}' has no heading '{' > '.join(link.heading)}'"
+            )
             return Target(TargetKind.NOTE, path, anchor_missing=True)
         return Target(TargetKind.NOTE, path, anchor)
 
     def _missing(self, note: ParsedNote, link: LinkRef) -> Target:
         if link.kind is LinkKind.EMBED:
-            self._report(note, link, "missing-embed",
-                         f"nothing named '{link.target}' to embed; add the file to the vault or fix the name")
+            self._report(
+                note,
+                link,
+                "missing-embed",
+                f"nothing named '{link.target}' to embed; add the file to the vault or fix the name",
+            )
         else:
-            self._report(note, link, "broken-link",
-                         f"no note or file named '{link.target}'; create it or fix the link")
+            self._report(note, link, "broken-link", f"no note or file named '{link.target}'; create it or fix the link")
         return Target(TargetKind.MISSING)
 
     def _report_match_quality(self, note: ParsedNote, link: LinkRef, match: Match) -> None:
         if match.ambiguous:
             others = ", ".join(path for path in match.candidates if path != match.path)
-            self._report(note, link, "ambiguous-link",
-                         f"'{link.target}' matches several files; used {match.path} (also: {others}). "
-                         "Write the folder to choose, e.g. [[folder/name]]")
+            self._report(
+                note,
+                link,
+                "ambiguous-link",
+                f"'{link.target}' matches several files; used {match.path} (also: {others}). "
+                "Write the folder to choose, e.g. [[folder/name]]",
+            )
         elif not match.exact_case:
-            self._report(note, link, "link-case-mismatch", f"'{link.target}' matches {match.path} only when case is ignored")
+            self._report(
+                note, link, "link-case-mismatch", f"'{link.target}' matches {match.path} only when case is ignored"
+            )
 
     def _report(self, note: ParsedNote, link: LinkRef, rule: str, message: str) -> None:
         self.problems.append(diagnostic(note.path, link.line, link.column, rule, message, subject=link.target))
@@ -150,8 +164,9 @@ def heading_anchor(note: ParsedNote, chain: tuple[str, ...]) -> str | None:
     found = None
     for part in chain:
         wanted = slugify(part)
-        found = next((h for h in note.headings
-                      if start <= h.line <= end and h.level > level and slugify(h.text) == wanted), None)
+        found = next(
+            (h for h in note.headings if start <= h.line <= end and h.level > level and slugify(h.text) == wanted), None
+        )
         if found is None:
             return None
         start, end, level = found.line + 1, found.section_end, found.level

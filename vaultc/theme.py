@@ -9,10 +9,11 @@ undefined, so a bad variable is an error naming the template and line, never an 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import jinja2
 
@@ -42,7 +43,9 @@ def load_theme(user_theme: Path | None = None) -> Theme:
     folders = [default_theme_dir()]
     if user_theme is not None:
         if not user_theme.is_dir():
-            raise UsageProblem(f"Theme folder '{user_theme}' does not exist. Pass a folder with templates/ and/or static/.")
+            raise UsageProblem(
+                f"Theme folder '{user_theme}' does not exist. Pass a folder with templates/ and/or static/."
+            )
         folders.append(user_theme)
     templates: dict[str, str] = {}
     static: dict[str, bytes] = {}
@@ -86,8 +89,10 @@ def _template_line(error: Exception, template: str) -> str:
     """The failing template line, read from the traceback Jinja rewrites to point at templates."""
     trace, line = error.__traceback__, "?"
     while trace is not None:
-        if trace.tb_frame.f_code.co_filename in (template, f"<template {template}>") or \
-                trace.tb_frame.f_code.co_filename.endswith(template):
+        if trace.tb_frame.f_code.co_filename in (
+            template,
+            f"<template {template}>",
+        ) or trace.tb_frame.f_code.co_filename.endswith(template):
             line = str(trace.tb_lineno)
         trace = trace.tb_next
     return line

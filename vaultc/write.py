@@ -24,13 +24,15 @@ def check_output_folder(vault: Path, output: Path) -> Path:
     if output == vault or output.is_relative_to(vault) or vault.is_relative_to(output):
         raise OutputFolderError(
             f"Output folder '{output}' overlaps the vault '{vault}'; vaultc never writes into a vault. "
-            "Choose an output folder outside it, e.g. -o site")
+            "Choose an output folder outside it, e.g. -o site"
+        )
     if output.exists() and not output.is_dir():
         raise OutputFolderError(f"Output '{output}' exists and is not a folder. Choose another -o.")
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
         raise OutputFolderError(
             f"Output folder '{output}' is not empty and was not made by vaultc; it will not be replaced. "
-            "Choose an empty or new folder, or remove it first.")
+            "Choose an empty or new folder, or remove it first."
+        )
     return output
 
 
@@ -44,7 +46,9 @@ def write_site(site: RenderedSite, vault: Path, output: Path) -> None:
         _write_all(site, vault.resolve(), staging)
         _swap(staging, output)
     except OSError as error:
-        raise VaultcError(f"Could not write the site to '{output}': {error}. The previous site is unchanged.") from error
+        raise VaultcError(
+            f"Could not write the site to '{output}': {error}. The previous site is unchanged."
+        ) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -128,9 +128,7 @@ def _id_holder(tokens: list[Token], opening_index: int) -> Token:
     opening, parent = tokens[opening_index], tokens[opening_index - 1]
     if opening_index == 0:
         return opening
-    if opening.type == "callout_title_open" or (
-        opening.type == "paragraph_open" and parent.type == "list_item_open"
-    ):
+    if opening.type == "callout_title_open" or (opening.type == "paragraph_open" and parent.type == "list_item_open"):
         return parent
     return opening
 

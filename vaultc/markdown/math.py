@@ -57,20 +57,23 @@ _DISPLAY_TOKENS = ("math_block", "math_inline_double")
 # Standard LaTeX that latex2mathml lacks, spelled the way it understands. ``\\\\`` maps to itself so
 # that the backslash after a line break is never read as the start of a command.
 _EQUIVALENT = {
-    "\\begin{aligned}": "\\begin{split}", "\\end{aligned}": "\\end{split}",
-    "\\begin{gathered}": "\\begin{displaylines}", "\\end{gathered}": "\\end{displaylines}",
-    "\\arg": "\\operatorname{arg}", "\\newline": "\\\\", "\\nonumber": "", "\\notag": "",
+    "\\begin{aligned}": "\\begin{split}",
+    "\\end{aligned}": "\\end{split}",
+    "\\begin{gathered}": "\\begin{displaylines}",
+    "\\end{gathered}": "\\end{displaylines}",
+    "\\arg": "\\operatorname{arg}",
+    "\\newline": "\\\\",
+    "\\nonumber": "",
+    "\\notag": "",
     "\\\\": "\\\\",
 }
 _UNSUPPORTED = re.compile(
-    "|".join(re.escape(name) + ("(?![A-Za-z])" if name[-1].isalpha() else "")
-             for name in _EQUIVALENT)
+    "|".join(re.escape(name) + ("(?![A-Za-z])" if name[-1].isalpha() else "") for name in _EQUIVALENT)
 )
 _INTENDED_REFERENCE = re.compile(r"&amp;(#x[0-9A-Fa-f]+;)")
 _UNKNOWN_COMMAND = re.compile(r"\\[A-Za-z]+")
 _WEB_LINK = re.compile(r"(https?://|#|/|\.)", re.IGNORECASE)
-_ARITY = {"mfrac": 2, "msup": 2, "msub": 2, "msubsup": 3, "mroot": 2, "mover": 2, "munder": 2,
-          "munderover": 3}
+_ARITY = {"mfrac": 2, "msup": 2, "msub": 2, "msubsup": 3, "mroot": 2, "mover": 2, "munder": 2, "munderover": 3}
 _EXCEPTION_MESSAGES = {
     "NoAvailableTokensError": "a command is missing an argument",
     "ExtraLeftOrMissingRightError": "\\left and \\right do not pair up",
@@ -84,8 +87,9 @@ class FormulaError(ValueError):
 
 def math_plugin(md: MarkdownIt) -> None:
     """Recognise dollar math, convert every formula to MathML after inline parsing, render it."""
-    dollarmath_plugin(md, allow_labels=False, allow_space=False, allow_digits=False,
-                      allow_blank_lines=False, double_inline=True)
+    dollarmath_plugin(
+        md, allow_labels=False, allow_space=False, allow_digits=False, allow_blank_lines=False, double_inline=True
+    )
     inline_rule = math_inline_dollar(allow_space=False, allow_digits=False, allow_double=True)
     md.inline.ruler.at("math_inline", _recording_position(inline_rule))
     # Pushed (not inserted after "inline") so it also sees tokens that core rules such as
@@ -105,7 +109,7 @@ def _recording_position(rule: InlineRule) -> InlineRule:
             return False
         if not silent:
             token = state.tokens[-1]
-            token.meta["raw"] = state.src[start:state.pos]
+            token.meta["raw"] = state.src[start : state.pos]
             token.meta["offset"] = start
         return True
 
@@ -193,8 +197,7 @@ def _serialise(math: Element) -> str:
     return mathml
 
 
-def _render_inline(self: object, tokens: Sequence[Token], idx: int, options: OptionsDict,
-                   env: EnvType) -> str:
+def _render_inline(self: object, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     token = tokens[idx]
     kind = "math-display" if token.type == "math_inline_double" else "math-inline"
     if "mathml" in token.meta:
@@ -202,8 +205,7 @@ def _render_inline(self: object, tokens: Sequence[Token], idx: int, options: Opt
     return _error_html("code", token.meta.get("raw", f"${token.content}$"), token)
 
 
-def _render_block(self: object, tokens: Sequence[Token], idx: int, options: OptionsDict,
-                  env: EnvType) -> str:
+def _render_block(self: object, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     token = tokens[idx]
     if "mathml" in token.meta:
         return f'<div class="math math-display">{token.meta["mathml"]}</div>\n'

@@ -69,9 +69,7 @@ def _is_tag_name(name: str) -> bool:
     return any(not char.isdigit() and char != "/" for char in name)
 
 
-def render_tag(
-    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-) -> str:
+def render_tag(self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     """Plain default: the site renderer replaces it with a link to the tag's page."""
     name = escapeHtml(tokens[idx].meta["name"])
     return f'<a class="tag" href="#{name}">#{name}</a>'

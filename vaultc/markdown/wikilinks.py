@@ -276,9 +276,7 @@ def render_wikilink_close(
     return "</a>"
 
 
-def render_embed(
-    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
-) -> str:
+def render_embed(self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     """Plain default: a placeholder listing what was parsed, in a fixed attribute order."""
     meta = tokens[idx].meta
     attributes = {
@@ -290,8 +288,6 @@ def render_embed(
         "height": meta["height"],
     }
     rendered = "".join(
-        f' data-{name}="{escapeHtml(str(value))}"'
-        for name, value in attributes.items()
-        if value is not None
+        f' data-{name}="{escapeHtml(str(value))}"' for name, value in attributes.items() if value is not None
     )
     return f'<span class="embed"{rendered}></span>'

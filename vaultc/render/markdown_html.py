@@ -49,7 +49,9 @@ def _render_link_open(renderer: RendererHTML, tokens: Sequence[Token], idx: int,
 def _render_markdown_link_open(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options, env: dict) -> str:
     token = tokens[idx]
     if "link_index" in token.meta:
-        return _anchor_tag(_view(env), _view(env).target(token), "internal", token.meta.get("target", token.attrGet("href")))
+        return _anchor_tag(
+            _view(env), _view(env).target(token), "internal", token.meta.get("target", token.attrGet("href"))
+        )
     href = escapeHtml(str(token.attrGet("href") or ""))
     title = token.attrGet("title")
     title_attr = f' title="{escapeHtml(str(title))}"' if title else ""
@@ -90,7 +92,9 @@ def _render_embed(renderer: RendererHTML, tokens: Sequence[Token], idx: int, opt
     target = view.target(token)
     meta = token.meta
     if target.kind is TargetKind.ATTACHMENT:
-        return media.attachment(view.href(target), basename(target.path), meta.get("alt"), meta.get("width"), meta.get("height"))
+        return media.attachment(
+            view.href(target), basename(target.path), meta.get("alt"), meta.get("width"), meta.get("height")
+        )
     if target.kind is TargetKind.NOTE:
         return transclude(renderer, view, target, options)
     return media.missing(meta.get("target", ""))
@@ -110,12 +114,17 @@ def _is_note_embed(view: NoteView, token: Token) -> bool:
 
 def _render_paragraph(open_: bool):
     """A paragraph holding a note embed becomes a ``div`` (a ``p`` cannot contain the embedded blocks)."""
+
     def rule(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options, env: dict) -> str:
         inline_at = idx + 1 if open_ else idx - 1
         inline = tokens[inline_at] if 0 <= inline_at < len(tokens) else None
-        holds_embed = inline is not None and inline.type == "inline" and any(
-            _is_note_embed(_view(env), child) for child in inline.children or ())
+        holds_embed = (
+            inline is not None
+            and inline.type == "inline"
+            and any(_is_note_embed(_view(env), child) for child in inline.children or ())
+        )
         if holds_embed and not tokens[idx].hidden:
             return '<div class="paragraph">' if open_ else "</div>\n"
         return renderer.renderToken(tokens, idx, options, env)
+
     return rule

@@ -27,10 +27,13 @@ def attachment(href: str, name: str, alt: str | None, width: int | None, height:
     if kind in AUDIO:
         return f'<audio class="embed-audio" controls preload="metadata" src="{url}" title="{label}"></audio>'
     if kind in VIDEO:
-        return f'<video class="embed-video" controls preload="metadata" src="{url}" title="{label}"{_size(width, height)}></video>'
+        size = _size(width, height)
+        return f'<video class="embed-video" controls preload="metadata" src="{url}" title="{label}"{size}></video>'
     if kind == "pdf":
-        return (f'<object class="embed-pdf" data="{url}" type="application/pdf"{_size(width, height)}>'
-                f'<a href="{url}">{label}</a></object>')
+        return (
+            f'<object class="embed-pdf" data="{url}" type="application/pdf"{_size(width, height)}>'
+            f'<a href="{url}">{label}</a></object>'
+        )
     return f'<a class="embed-file" href="{url}">{label}</a>'
 
 

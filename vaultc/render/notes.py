@@ -74,9 +74,11 @@ def description(note: ParsedNote) -> str:
     return note.title
 
 
-def note_context(note: ParsedNote, page: SitePath, vault: ResolvedVault, graph: ConceptGraph,
-                 sitemap: SiteMap, url, allow_html: bool) -> dict:
+def note_context(
+    note: ParsedNote, page: SitePath, vault: ResolvedVault, graph: ConceptGraph, sitemap: SiteMap, url, allow_html: bool
+) -> dict:
     """Everything the ``note.html`` template shows."""
+
     def link_to(path: str) -> PageLink:
         return PageLink(vault.notes[path].title, url(sitemap.note(path)))
 

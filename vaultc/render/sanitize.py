@@ -49,7 +49,16 @@ _ATTRIBUTES = {
     "mpadded": {"width", "height", "depth", "lspace", "voffset"},
     "mfrac": {"linethickness"},
     "menclose": {"notation"},
-    "mtable": {"columnalign", "rowalign", "columnspacing", "rowspacing", "columnlines", "rowlines", "frame", "displaystyle"},
+    "mtable": {
+        "columnalign",
+        "rowalign",
+        "columnspacing",
+        "rowspacing",
+        "columnlines",
+        "rowlines",
+        "frame",
+        "displaystyle",
+    },
     "mtd": {"columnalign", "rowalign", "columnspan", "rowspan"},
     "mover": {"accent"},
     "munder": {"accentunder"},
@@ -72,7 +81,9 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute == "style":
         return value if value in _SAFE_STYLES else None
     if value.lower().startswith("data:"):
-        return value if element == "img" and attribute == "src" and value.lower().startswith(_SAFE_DATA_IMAGES) else None
+        return (
+            value if element == "img" and attribute == "src" and value.lower().startswith(_SAFE_DATA_IMAGES) else None
+        )
     return value
 
 

@@ -8,10 +8,9 @@ whose slugs coincide ("A b.md" and "a-b.md") get ``-2``, ``-3``... in path order
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from vaultc.diagnostics import Diagnostic, diagnostic
 from vaultc.names import SitePath, VaultPath, note_stem, relative_url, slugify
@@ -59,8 +58,15 @@ def plan_site(notes: Iterable[VaultPath], attachments: Iterable[VaultPath]) -> S
             counter += 1
             site_path = f"{wanted}-{counter}"
         if counter > 1:
-            problems.append(diagnostic(path, 0, 0, "slug-collision",
-                                       f"another note already uses {wanted}.html; this one is at {site_path}.html. Rename one of them"))
+            problems.append(
+                diagnostic(
+                    path,
+                    0,
+                    0,
+                    "slug-collision",
+                    f"another note already uses {wanted}.html; this one is at {site_path}.html. Rename one of them",
+                )
+            )
         taken.add(site_path.casefold())
         note_paths[path] = SitePath(site_path + ".html")
     files = {path: SitePath("files/" + path) for path in sorted(attachments)}
@@ -69,6 +75,8 @@ def plan_site(notes: Iterable[VaultPath], attachments: Iterable[VaultPath]) -> S
 
 def url_from(page: SitePath):
     """A URL builder for templates rendered at ``page``: ``url(target, fragment="")``."""
+
     def url(target: str, fragment: str = "") -> str:
         return relative_url(page, target, fragment)
+
     return url

@@ -27,8 +27,7 @@ def transclude(renderer: RendererHTML, view: NoteView, target: Target, options) 
         return f'<a class="transclusion-loop" href="{href}" title="Embeds loop back here">{title}</a>'
     tokens = _without_ids(unit_tokens(note.tokens, target.anchor))
     body = renderer.render(tokens, options, {"vaultc": view.nested(note, unit)})
-    return (f'<div class="transclusion"><div class="transclusion-source"><a href="{href}">{title}</a></div>'
-            f"{body}</div>")
+    return f'<div class="transclusion"><div class="transclusion-source"><a href="{href}">{title}</a></div>{body}</div>'
 
 
 def unit_tokens(tokens: tuple[Token, ...], anchor: str) -> list[Token]:
@@ -40,11 +39,16 @@ def unit_tokens(tokens: tuple[Token, ...], anchor: str) -> list[Token]:
         return []
     if tokens[start].type == "heading_open":
         level = int(tokens[start].tag[1])
-        end = next((i for i in range(start + 1, len(tokens))
-                    if tokens[i].type == "heading_open" and int(tokens[i].tag[1]) <= level and tokens[i].level == 0),
-                   len(tokens))
+        end = next(
+            (
+                i
+                for i in range(start + 1, len(tokens))
+                if tokens[i].type == "heading_open" and int(tokens[i].tag[1]) <= level and tokens[i].level == 0
+            ),
+            len(tokens),
+        )
         return list(tokens[start:end])
-    return list(tokens[start:_matching_close(tokens, start) + 1])
+    return list(tokens[start : _matching_close(tokens, start) + 1])
 
 
 def _anchor_of(token: Token) -> str | None:
@@ -63,5 +67,7 @@ def _matching_close(tokens: tuple[Token, ...], start: int) -> int:
 
 
 def _without_ids(tokens: list[Token]) -> list[Token]:
-    return [token.copy(attrs={k: v for k, v in token.attrs.items() if k != "id"}) if "id" in token.attrs else token
-            for token in tokens]
+    return [
+        token.copy(attrs={k: v for k, v in token.attrs.items() if k != "id"}) if "id" in token.attrs else token
+        for token in tokens
+    ]

@@ -33,6 +33,6 @@ class NoteView:
         anchor = "" if target.anchor_missing else target.anchor
         return relative_url(self.page, self.sitemap.note(target.path), anchor)
 
-    def nested(self, note: ParsedNote, unit: Unit) -> "NoteView":
+    def nested(self, note: ParsedNote, unit: Unit) -> NoteView:
         """The view for an embedded unit of ``note`` shown on this view's page."""
         return replace(self, note=note, embed_stack=self.embed_stack + (unit,))
