@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -101,8 +102,6 @@ def test_the_command_line_prints_the_table_and_writes_json(tmp_path: Path) -> No
 
 def test_no_temporary_folders_are_left_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TMPDIR", str(tmp_path))
-    import tempfile
-
     monkeypatch.setattr(tempfile, "tempdir", None)  # make tempfile re-read TMPDIR
     measure(TINY)
     assert list(tmp_path.iterdir()) == []

@@ -11,9 +11,15 @@ from vaultc.markdown.code import highlight_code, pygments_css
 MD = MarkdownIt("commonmark", {"highlight": highlight_code})
 
 
+def same_text_quotes(html: str) -> str:
+    """Pygments releases differ in whether text quotes are escaped (``&quot;`` or ``"``); both mean
+    the same HTML, so compare with quotes unescaped. ``<``, ``>`` and ``&`` stay escaped."""
+    return html.replace("&quot;", '"').replace("&#39;", "'").replace("&#x27;", "'")
+
+
 @pytest.mark.parametrize(("text", "expected"), fixture_cases("code.md"))
 def test_fixture(text: str, expected: str) -> None:
-    assert MD.render(text) == expected
+    assert same_text_quotes(MD.render(text)) == same_text_quotes(expected)
 
 
 def test_highlighted_code_uses_classes_only() -> None:
