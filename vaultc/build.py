@@ -17,7 +17,8 @@ from pathlib import Path
 
 from vaultc.diagnostics import Diagnostic, Severity, sort_diagnostics
 from vaultc.graph import build_graph
-from vaultc.load import load_vault
+from vaultc.load import SourceNote, load_vault
+from vaultc.model import ParsedNote
 from vaultc.parse import parse_note
 from vaultc.render.site import SiteOptions, render_site
 from vaultc.resolve import resolve_vault
@@ -60,7 +61,7 @@ def build(options: BuildOptions, progress: Progress = lambda message: None) -> B
     with timer("load"):
         loaded = load_vault(options.vault, options.ignore)
     with timer("parse", f"{len(loaded.notes)} notes"):
-        parsed = [parse_note(note.path, note.text) for note in loaded.notes]
+        parsed = _parse_all(loaded.notes, progress)
     with timer("resolve"):
         resolved = resolve_vault(parsed, loaded.attachments)
     with timer("graph"):
@@ -81,6 +82,17 @@ def build(options: BuildOptions, progress: Progress = lambda message: None) -> B
         with timer("write"):
             write_site(site, options.vault, options.output)
     return BuildResult(len(resolved.notes), len(site.pages), found, written, timer.timings())
+
+
+def _parse_all(notes: tuple[SourceNote, ...], progress: Progress) -> list[ParsedNote]:
+    """Parse every note, reporting every tenth of the way on large vaults."""
+    step = max(len(notes) // 10, 500)
+    parsed = []
+    for count, note in enumerate(notes, 1):
+        parsed.append(parse_note(note.path, note.text))
+        if count % step == 0:
+            progress(f"parsed {count}/{len(notes)} notes")
+    return parsed
 
 
 def _fails(found: tuple[Diagnostic, ...], strict: bool) -> bool:
