@@ -52,3 +52,11 @@ def test_graph_json_is_node_link_and_round_trips() -> None:
     assert again.number_of_nodes() == len(data["nodes"]) and again.number_of_edges() == len(data["edges"])
     assert all("kind" in node for node in data["nodes"]) and all("kind" in edge for edge in data["edges"])
     assert data["nodes"] == sorted(data["nodes"], key=lambda node: node["id"])
+
+
+def test_common_tags_only_strengthen_candidates_found_otherwise() -> None:
+    files = {f"N{i:02}.md": "#everywhere\n" for i in range(60)}
+    files["N00.md"] = "#everywhere #rare [[N59]]\n"
+    files["N30.md"] = "#everywhere #rare\n"
+    related = graph_of(files).related("N00.md")
+    assert related == ("N59.md", "N30.md")  # linked (+ common tag), then rare tag; the other 58 are not proposed

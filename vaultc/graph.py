@@ -8,7 +8,10 @@ site ships it as ``graph.json`` in networkx's node-link format.
 
 from __future__ import annotations
 
-from collections import Counter
+import functools
+import heapq
+import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
@@ -34,6 +37,19 @@ def tag_node(tag: str) -> str:
     return f"tag:{tag.casefold()}"
 
 
+COMMON_TAG_NOTES = 50
+"""A tag on more notes than this is too common to propose related notes by itself."""
+
+
+@dataclass(frozen=True)
+class _Neighbourhood:
+    linked: dict[str, set[str]]
+    """Note path -> notes it links to or is linked from (headings count as their note)."""
+    tags_of: dict[str, frozenset[str]]
+    notes_of_tag: dict[str, list[str]]
+    """Tag node -> note paths, in path order."""
+
+
 @dataclass(frozen=True)
 class ConceptGraph:
     """The frozen graph plus the questions the site asks of it."""
@@ -53,20 +69,43 @@ class ConceptGraph:
         return tuple(sorted(self.graph.nodes[s]["path"] for s in sources if s != own))
 
     def related(self, path: str, limit: int = 5) -> tuple[str, ...]:
-        """Notes sharing the most tags and link neighbours with this one (ties by path)."""
-        own = note_node(path)
-        scores: Counter[str] = Counter()
-        for neighbour in self._note_neighbours(own):
-            for other in self._note_neighbours(neighbour) if neighbour.startswith("tag:") else (neighbour,):
-                if other != own and other.startswith("note:"):
-                    scores[other] += 1
-        ranked = sorted(scores, key=lambda node: (-scores[node], node))
-        return tuple(self.graph.nodes[node]["path"] for node in ranked[:limit])
+        """The notes most related to this one: linked either way, or sharing tags (ties by path).
 
-    def _note_neighbours(self, node: str) -> set[str]:
-        """Notes and tags one link/tag edge away, in either direction (headings count as their note)."""
-        linked = set(self.graph.successors(node)) | set(self.graph.predecessors(node))
-        return {self.graph.nodes[n].get("owner", n) for n in linked} - {node}
+        A link counts 1; a shared tag counts more the rarer the tag is (``1 / log2(1 + notes)``).
+        Tags on more than :data:`COMMON_TAG_NOTES` notes only strengthen candidates already found, so
+        a tag carried by a third of the vault cannot make this quadratic in the vault's size.
+        """
+        around = self._neighbourhood
+        scores: Counter[str] = Counter({other: 1.0 for other in around.linked.get(path, ())})
+        for tag in sorted(around.tags_of.get(path, ())):
+            members = around.notes_of_tag[tag]
+            weight = 1 / math.log2(1 + len(members))
+            if len(members) > COMMON_TAG_NOTES:
+                members = [other for other in list(scores) if tag in around.tags_of[other]]
+            for other in members:
+                if other != path:
+                    scores[other] += weight
+        best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+        return tuple(other for other, _ in best)
+
+    @functools.cached_property
+    def _neighbourhood(self) -> _Neighbourhood:
+        """Link and tag adjacency between notes, built once from the graph."""
+        nodes = self.graph.nodes
+        linked: dict[str, set[str]] = defaultdict(set)
+        for source, target, kind in self.graph.edges(keys=True):
+            owner = nodes[nodes[target].get("owner", target)]
+            if kind in ("links-to", "embeds") and owner["kind"] == "note" and owner["path"] != nodes[source]["path"]:
+                linked[nodes[source]["path"]].add(owner["path"])
+                linked[owner["path"]].add(nodes[source]["path"])
+        tags_of: dict[str, frozenset[str]] = {}
+        notes_of_tag: dict[str, list[str]] = defaultdict(list)
+        for node, data in sorted(self.graph.nodes(data=True)):
+            if data["kind"] == "note":
+                tags_of[data["path"]] = frozenset(t for t in self.graph.successors(node) if t.startswith("tag:"))
+                for tag in sorted(tags_of[data["path"]]):
+                    notes_of_tag[tag].append(data["path"])
+        return _Neighbourhood(linked, tags_of, notes_of_tag)
 
     def orphans(self) -> tuple[str, ...]:
         """Notes with no links in or out, counting links to their headings (tags do not count)."""

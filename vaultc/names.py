@@ -75,11 +75,18 @@ def unique_slug(text: str, taken: set[str], fallback: str = "section") -> str:
 
 
 def relative_url(from_page: str, to_path: str, fragment: str = "") -> str:
-    """A percent-encoded URL from one site path to another (or to ``#fragment`` on the same page)."""
+    """A percent-encoded URL from one site path to another (or to ``#fragment`` on the same page).
+
+    Site paths are already normalised POSIX paths, so plain segment arithmetic suffices (and is
+    several times faster than ``posixpath.relpath``, which runs for every link of every page)."""
     anchor = "#" + quote(fragment, safe="-_.~") if fragment else ""
     if to_path == from_page and anchor:
         return anchor
-    relative = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    folders, target = from_page.split("/")[:-1], to_path.split("/")
+    shared = 0
+    while shared < len(folders) and shared < len(target) - 1 and folders[shared] == target[shared]:
+        shared += 1
+    relative = "../" * (len(folders) - shared) + "/".join(target[shared:])
     return quote(relative, safe="/-_.~") + anchor
 
 
