@@ -1,0 +1,91 @@
+"""When do two spellings name one concept, and when does a term look misspelt?
+
+Merging must be safe: case, plural, hyphen/space and British/American variants of one term get the
+same :func:`concept_key` ("Batch Normalisation", "batch-normalizations" -> "batchnormalization").
+Misspellings are never merged, only suggested (``Trasformer`` ~ ``transformer``): a suggestion comes
+from pyspellchecker's English dictionary, guarded so that jargon the vault itself uses (``backprop``
+next to "backpropagation", ``argmax``) is not "corrected".
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import unicodedata
+from collections.abc import Iterable
+
+ARTICLES = frozenset({"a", "an", "the"})
+
+# Only suffixes that are unambiguously British spellings ("precise" and "noise" must stay).
+_BRITISH_SUFFIXES = (
+    ("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"),
+    ("alise", "alize"), ("imise", "imize"), ("arise", "arize"), ("orise", "orize"), ("enise", "enize"),
+    ("ialise", "ialize"), ("elling", "eling"), ("elled", "eled"), ("yse", "yze"), ("our", "or"),
+)
+_OUR_WORDS = frozenset({"behaviour", "colour", "neighbour", "favour", "labour", "flavour", "honour", "rumour"})
+_SINGULAR_KEEP = ("ss", "us", "is", "as", "os", "ics")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a term: letters and digits, split at spaces, hyphens and punctuation."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    cleaned = "".join(char if char.isalnum() else " " for char in folded)
+    return cleaned.split()
+
+
+def american(word: str) -> str:
+    """The American spelling of a word with an unambiguous British suffix."""
+    if word.endswith("our") and word not in _OUR_WORDS:
+        return word
+    for british, us in _BRITISH_SUFFIXES:
+        if word.endswith(british) and len(word) > len(british) + 1:
+            return word[: -len(british)] + us
+    return word
+
+
+def singular(word: str) -> str:
+    """Conservative singular: only the regular English plurals ("layers", "classes", "bodies")."""
+    if len(word) <= 3 or word.endswith(_SINGULAR_KEEP) or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def concept_key(term: str) -> str:
+    """The merge key: words folded for case, spelling and number, articles dropped, joined without
+    separators so "feed-forward", "feed forward" and "feedforward" agree."""
+    parts = [american(word) for word in words(term)]
+    while parts and parts[0] in ARTICLES:
+        parts = parts[1:]
+    if parts:
+        parts[-1] = singular(parts[-1])
+    return "".join(parts)
+
+
+@functools.cache
+def _dictionary():
+    from spellchecker import SpellChecker  # loaded only when a vault has terms to check
+
+    return SpellChecker()
+
+
+def misspelling_suggestion(term: str, vault_words: frozenset[str]) -> str | None:
+    """A likely intended spelling of a one-word term, or None when it looks deliberate."""
+    word = term.casefold()
+    if " " in word or len(word) < 6 or not word.isalpha() or _is_vault_jargon(word, vault_words):
+        return None
+    checker = _dictionary()
+    if word in checker:
+        return None
+    suggestion = checker.correction(word)
+    if not suggestion or abs(len(suggestion) - len(word)) > 1:
+        return None
+    return suggestion if difflib.SequenceMatcher(None, word, suggestion).ratio() >= 0.8 else None
+
+
+def _is_vault_jargon(word: str, vault_words: Iterable[str]) -> bool:
+    """The vault uses the word elsewhere, or it abbreviates a longer word of the vault."""
+    return any(other == word or (other.startswith(word) and len(other) > len(word)) for other in vault_words)
