@@ -94,3 +94,11 @@ class ParsedNote:
     """Tags as written (front matter first, then inline, first spelling wins), without '#'."""
     diagnostics: tuple[Diagnostic, ...]
     line_count: int
+    text: str
+    """The source text, for placing findings within their line."""
+
+    def column_of(self, line: int, fragment: str) -> int:
+        """1-based column where ``fragment`` starts on ``line`` (1 if it is not found as written)."""
+        lines = self.text.split("\n", line)
+        found = lines[line - 1].find(fragment) if 0 < line <= len(lines) and fragment else -1
+        return found + 1 if found >= 0 else 1

@@ -43,6 +43,7 @@ def parse_note(path: VaultPath, text: str) -> ParsedNote:
         tags=_tags(front_matter, tokens),
         diagnostics=problems + _math_problems(path, tokens),
         line_count=line_count,
+        text=text,
     )
 
 
