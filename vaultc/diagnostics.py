@@ -43,6 +43,11 @@ RULES: dict[str, tuple[Severity, str]] = {
     "math-error": (Severity.WARNING, "a formula cannot be converted to MathML (its source is shown)"),
     "slug-collision": (Severity.WARNING, "two notes would be written to the same page"),
     "symlink-outside-vault": (Severity.WARNING, "a symbolic link points outside the vault (skipped)"),
+    "unanswered-question": (Severity.WARNING, "a question has no answer yet"),
+    "stub-answer": (Severity.WARNING, "a question's answer is only a placeholder (TODO, -, Answer here...)"),
+    "undefined-term": (Severity.WARNING, "a glossary term is listed but never defined"),
+    "duplicate-question": (Severity.INFO, "the same question is asked in several places"),
+    "possible-misspelling": (Severity.INFO, "a term looks like a misspelling of a known word"),
 }
 
 
