@@ -48,6 +48,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "undefined-term": (Severity.WARNING, "a glossary term is listed but never defined"),
     "duplicate-question": (Severity.INFO, "the same question is asked in several places"),
     "possible-misspelling": (Severity.INFO, "a term looks like a misspelling of a known word"),
+    "unknown-suppression": (
+        Severity.WARNING,
+        "a vaultc-disable comment names an unknown rule or directive, or enables what was not disabled",
+    ),
 }
 
 
