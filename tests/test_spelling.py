@@ -39,6 +39,7 @@ VAULT_WORDS = frozenset({"backpropagation", "argmax", "softmax", "relu", "layer"
     ("Epoch", None), ("Dropout", None),  # correct English
     ("Relu", None),  # too short to judge
     ("Learning rate", None),  # only single words are checked
+    ("Ensembling", None),  # the dictionary's "assembling" changes the first letter: not a slip
 ])
 def test_misspelling_suggestions(term: str, suggestion: str | None) -> None:
     assert misspelling_suggestion(term, VAULT_WORDS) == suggestion

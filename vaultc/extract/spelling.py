@@ -81,7 +81,8 @@ def misspelling_suggestion(term: str, vault_words: frozenset[str]) -> str | None
     if word in checker:
         return None
     suggestion = checker.correction(word)
-    if not suggestion or abs(len(suggestion) - len(word)) > 1:
+    # Real slips keep the first letter and the length; "ensembling" is not a typo of "assembling".
+    if not suggestion or suggestion[0] != word[0] or abs(len(suggestion) - len(word)) > 1:
         return None
     return suggestion if difflib.SequenceMatcher(None, word, suggestion).ratio() >= 0.8 else None
 

@@ -1,0 +1,242 @@
+"""A vault's own settings: ``vaultc.yaml`` (or ``vaultc.yml``) at the vault root.
+
+Why a file: a vault's authors decide once which rules matter for it, what counts as a placeholder
+answer and which files are not notes, and every build, lint run and CI job then agrees. The file is
+optional (missing means defaults) and read strictly: a misspelt key, rule or severity stops the run
+with exit code 2 (:class:`~vaultc.errors.UsageProblem`) and a message naming the file, the line and
+what is allowed, because a setting silently ignored is worse than none.
+
+The YAML is read as a node tree (``yaml.compose``) rather than plain values, so every message can
+say which line is wrong and a key given twice is caught instead of the last one winning.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, NoReturn
+
+import yaml
+
+from vaultc.diagnostics import RULES, Diagnostic, Severity
+from vaultc.errors import UsageProblem
+from vaultc.extract.answers import DEFAULT_STUB_PATTERNS
+
+CONFIG_NAMES = ("vaultc.yaml", "vaultc.yml")
+"""File names looked for at the vault root; having both is an error (which one would win?)."""
+
+"""Answers that are only placeholders (compared case-insensitively by the extract stage)."""
+
+SEVERITY_WORDS: Mapping[str, Severity] = MappingProxyType({str(s): s for s in reversed(Severity)})
+"""Severities as written in the file: error, warning, info."""
+
+OFF = "off"
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """Whether a rule is reported in this vault, and how seriously."""
+
+    enabled: bool
+    severity: Severity
+    """The severity findings of the rule get (kept when disabled, for display)."""
+
+
+def default_rule_settings() -> dict[str, RuleSetting]:
+    """Every registered rule, enabled at its default severity."""
+    return {rule: RuleSetting(True, severity) for rule, (severity, _) in RULES.items()}
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of one vault. Built from defaults plus the file; complete when returned."""
+
+    title: str | None = None
+    """Site title (None: the command line's or the vault folder's name)."""
+    rules: Mapping[str, RuleSetting] = field(default_factory=default_rule_settings, hash=False)
+    """Every registered rule id -> its setting; rules not given are filled in with their defaults."""
+    stub_patterns: tuple[str, ...] = DEFAULT_STUB_PATTERNS
+    """Regular expressions; an answer whose whole text matches one (ignoring case) is a stub, not an answer."""
+    ignore: tuple[str, ...] = ()
+    """Globs of vault paths that are not part of the vault (templates, sources)."""
+    obsidian_vault_name: str | None = None
+    """The vault's name in Obsidian, for ``obsidian://`` links (None: no such links)."""
+    path: Path | None = None
+    """The file read (None when the vault has none)."""
+
+    def __post_init__(self) -> None:
+        # Complete and read-only whatever the caller passed: defaults first, then the given settings.
+        object.__setattr__(self, "rules", MappingProxyType({**default_rule_settings(), **self.rules}))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle with a plain dict (a mapping proxy does not pickle), for worker processes."""
+        values = {item.name: getattr(self, item.name) for item in fields(self)}
+        return (_rebuild, ({**values, "rules": dict(self.rules)},))
+
+
+def _rebuild(values: dict[str, Any]) -> Config:
+    return Config(**values)
+
+
+def apply_config(diagnostics: Iterable[Diagnostic], config: Config) -> tuple[Diagnostic, ...]:
+    """Drop the findings of disabled rules and give the others their configured severity.
+
+    The configuration is the source of truth for a rule's severity; findings of rules it does not
+    know (none, once registered) are kept as reported. Order is preserved.
+    """
+    kept: list[Diagnostic] = []
+    for found in diagnostics:
+        setting = config.rules.get(found.rule)
+        if setting is None:
+            kept.append(found)
+        elif setting.enabled:
+            kept.append(found if found.severity is setting.severity else replace(found, severity=setting.severity))
+    return tuple(kept)
+
+
+def load_config(vault_root: Path) -> Config:
+    """The vault's configuration: its ``vaultc.yaml`` read over the defaults, or the defaults.
+
+    Raises :class:`UsageProblem` (exit code 2) for anything in the file that cannot be acted on.
+    """
+    path = _config_file(vault_root)
+    if path is None:
+        return Config()
+    try:
+        root = yaml.compose(_read_text(path), Loader=yaml.SafeLoader)
+        settings = _read_settings(path, root) if root is not None else {}  # None: empty, or only comments
+    except yaml.YAMLError as error:  # syntax, several documents, unknown !tags
+        raise _yaml_problem(path, error) from error
+    return Config(path=path, **settings)
+
+
+def _config_file(vault_root: Path) -> Path | None:
+    found = [vault_root / name for name in CONFIG_NAMES if (vault_root / name).is_file()]
+    if len(found) > 1:
+        raise UsageProblem(f"{found[0]} and {found[1]} both exist; keep one of them.")
+    return found[0] if found else None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageProblem(f"{path}: cannot read the configuration file: {error}") from error
+
+
+def _yaml_problem(path: Path, error: yaml.YAMLError) -> UsageProblem:
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return UsageProblem(f"{path}: not valid YAML: {error}.")
+    mark = error.problem_mark or error.context_mark
+    where = f"{path} line {mark.line + 1}" if mark else str(path)
+    return UsageProblem(f"{where}: not valid YAML: {error.problem or error.context}.")
+
+
+def _fail(path: Path, node: yaml.Node, message: str) -> NoReturn:
+    raise UsageProblem(f"{path} line {node.start_mark.line + 1}: {message}")
+
+
+def _did_you_mean(word: str, allowed: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(allowed), n=1)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def _describe(node: yaml.Node) -> str:
+    """How a value reads in a message: the text of a scalar, the kind of anything else."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return repr(node.value)
+
+
+def _value(node: yaml.Node) -> Any:
+    """The Python value of a scalar as ``yaml.safe_load`` gives it; a list or mapping stays a node,
+    so that type checks on the result reject it."""
+    if not isinstance(node, yaml.ScalarNode):
+        return node
+    return yaml.SafeLoader("").construct_object(node)
+
+
+def _entries(path: Path, node: yaml.Node, what: str, allowed: Iterable[str]) -> list[tuple[str, yaml.Node]]:
+    """The (key, value node) pairs of a mapping node whose keys must be among ``allowed``, each once."""
+    allowed = sorted(allowed)
+    seen: dict[str, int] = {}
+    for key_node, _ in node.value:
+        key = _value(key_node)
+        if not isinstance(key, str) or key not in allowed:
+            hint = _did_you_mean(str(key), allowed) or f" Allowed: {', '.join(allowed)}."
+            _fail(path, key_node, f"unknown {what} {_describe(key_node)}.{hint}")
+        if key in seen:
+            _fail(path, key_node, f"{key!r} is given twice (first on line {seen[key]}); keep one.")
+        seen[key] = key_node.start_mark.line + 1
+    return [(_value(key_node), value_node) for key_node, value_node in node.value]
+
+
+def _read_settings(path: Path, root: yaml.Node) -> dict[str, Any]:
+    if not isinstance(root, yaml.MappingNode):
+        _fail(path, root, f"expected settings as a mapping (key: value), not {_describe(root)}.")
+    return {key: _READERS[key](path, key, node) for key, node in _entries(path, root, "setting", _READERS)}
+
+
+def _optional_text(path: Path, key: str, node: yaml.Node) -> str | None:
+    value = _value(node)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        _fail(path, node, f"{key} must be non-empty text, not {_describe(node)} (quote it if needed).")
+    return value.strip()
+
+
+def _texts(path: Path, key: str, node: yaml.Node) -> tuple[str, ...]:
+    if not isinstance(node, yaml.SequenceNode):
+        _fail(path, node, f'{key} must be a list of text, not {_describe(node)}; e.g. {key}: ["a", "b"].')
+    return tuple(_text_item(path, key, item) for item in node.value)
+
+
+def _text_item(path: Path, key: str, node: yaml.Node) -> str:
+    value = _value(node)
+    if not isinstance(value, str) or not value.strip():
+        _fail(path, node, f"{key} items must be non-empty text, not {_describe(node)} (quote it if needed).")
+    return value.strip()
+
+
+def _rules(path: Path, key: str, node: yaml.Node) -> dict[str, RuleSetting]:
+    if _value(node) is None:
+        return {}  # "rules:" with nothing under it
+    if not isinstance(node, yaml.MappingNode):
+        _fail(path, node, f"rules must be a mapping (rule-id: severity), not {_describe(node)}.")
+    known = RULES
+    return {
+        rule: _rule_setting(path, rule, value, known[rule][0]) for rule, value in _entries(path, node, "rule", known)
+    }
+
+
+def _rule_setting(path: Path, rule: str, node: yaml.Node, default: Severity) -> RuleSetting:
+    """``off`` (YAML reads a bare off/false as False), ``on``/true, or a severity word."""
+    value = _value(node)
+    if isinstance(value, bool):
+        return RuleSetting(value, default)
+    word = value.strip().lower() if isinstance(value, str) else None
+    if word == OFF:
+        return RuleSetting(False, default)
+    if word == "on":
+        return RuleSetting(True, default)
+    if word in SEVERITY_WORDS:
+        return RuleSetting(True, SEVERITY_WORDS[word])
+    allowed = [*SEVERITY_WORDS, OFF]
+    hint = _did_you_mean(word or "", allowed)
+    _fail(path, node, f"rule {rule!r}: {_describe(node)} is not a setting.{hint} Use one of: {', '.join(allowed)}.")
+
+
+_READERS: dict[str, Callable[[Path, str, yaml.Node], Any]] = {
+    "title": _optional_text,
+    "rules": _rules,
+    "stub_patterns": _texts,
+    "ignore": _texts,
+    "obsidian_vault_name": _optional_text,
+}
+"""Each setting the file may hold -> the function that checks and converts its value."""

@@ -1,0 +1,151 @@
+"""The words of a question: what a reader sees, whether it asks, and its key for duplicates.
+
+Why a module of its own: the same question is written "###### Q6) **What is a corpus?**" in one
+note, "##### What is a corpus?" in another and "Q6) What is a corpus?" in a plain-text copy; all
+three must read "What is a corpus?" and share a key. Everything here works on the plain text of
+one line that the token stream already gave (markup removed); the few regular expressions look
+at that one line only.
+
+* Stripped from the text: numbering (``17)``, ``7, 8)``, ``3.``), prefixes (``QX)``, ``Q6)``,
+  ``Q:``, ``(A)``), difficulty emoji and other trailing symbols, and a trailing URL, which is
+  moved to the answer ("Result of Convolution? http://..." is a question answered by a link).
+* Two questions on one line, "What is a dropout layer? / What is drop off?", are two questions
+  (each with its own key, sharing one answer): duplicates are found by key.
+* A numbered slot that only names a topic and writes ``Term: value`` carries its answer inline
+  ("25) Max: (15 8)/(8, 17)" asks about "Max"), as a glossary line does.
+* The key is NFKC, case-folded, without punctuation, symbols or emoji, whitespace collapsed.
+  Slots with no text have the empty key, which duplicate detection must skip.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from vaultc.extract.model import QuestionForm
+
+_NUMBERED = re.compile(r"^\d+(?:\s*,\s*\d+)*\)\s*")
+_Q_PREFIX = re.compile(r"^(?:Q\s*(?:\d+|[Xx])?\s*[):]|Question\s*\d*\s*[):.])\s*")
+_OTHER_PREFIX = re.compile(r"^(?:\(\s*[A-Za-z0-9]{1,2}\s*\)|\d+(?:\.\d+)*[.)])\s+")
+_TRAILING_URL = re.compile(r"\s+<?(?:https?://|www\.)\S+$")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_TRAILING_REMARK = re.compile(r"\s*\([^()]*\)$")
+_ALTERNATIVE = re.compile(r"(?<=\?)\s+/\s+")
+_QUESTION_WORDS = frozenset({
+    "what", "why", "how", "when", "where", "which", "who", "whom", "whose",
+    "is", "are", "was", "were", "am", "can", "could", "do", "does", "did", "should", "would", "will", "shall",
+    "may", "might", "must", "have", "has",
+    "explain", "define", "describe", "list", "name", "compare", "contrast", "state", "give", "discuss",
+    "distinguish", "differentiate", "outline", "summarise", "summarize", "tell", "identify", "derive", "prove",
+    "calculate", "suggest", "elaborate", "illustrate", "enumerate",
+})  # fmt: skip
+_NOUN_FOLLOWERS = frozenset({"of", "for", "and", "&"})
+"""An imperative followed by these is a noun: "List of papers", "State of the art"."""
+_LEAD_FILLERS = frozenset({"then", "also", "again", "now", "so", "and", "but", "please", "finally", "first", "next"})
+_APOSTROPHES = str.maketrans("", "", "'’‘`´")
+
+
+class Strength(enum.Enum):
+    """How sure the wording is that it asks."""
+
+    STRONG = "strong"
+    """Holds a "?" or an explicit ``QX)``/``Q:`` prefix."""
+    WEAK = "weak"
+    """Starts like a question ("What is the argmax function", "Explain ...") without a "?"."""
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One written question line, read."""
+
+    texts: tuple[str, ...]
+    """The question(s) as a reader sees them (two for "A? / B?"); ("",) for an empty slot."""
+    strength: Strength | None
+    """None when the line does not ask (for a numbered slot: a topic such as "Linear Regression")."""
+    inline_answer: str = ""
+    """Text on the question's own line that answers it (a trailing URL, the value of "Max: 15")."""
+
+
+def numbered_prefix(text: str) -> str:
+    """The ``17)`` / ``7, 8)`` numbering a paragraph line starts with ("" if none)."""
+    match = _NUMBERED.match(text.lstrip())
+    return match.group(0) if match else ""
+
+
+def read_wording(line: str, form: QuestionForm) -> Wording:
+    """Read one plain-text line written in the given form."""
+    text = _NUMBERED.sub("", line.strip()) if form is QuestionForm.NUMBERED else line.strip()
+    text, url = _split_trailing_url(text)
+    text = _strip_trailing_symbols(text)
+    q_match = _Q_PREFIX.match(text)
+    text = text[q_match.end() :] if q_match else _OTHER_PREFIX.sub("", text)
+    strength = _strength(_strip_trailing_symbols(text), form, q_match.group(0) if q_match else "")
+    if form is QuestionForm.NUMBERED and strength is None:
+        text, inline = _topic_slot(text)
+        url = " ".join(part for part in (inline, url) if part)
+    parts = _ALTERNATIVE.split(text) if strength else [text]
+    return Wording(tuple(" ".join(part.split()) for part in parts), strength, url)
+
+
+def question_key(text: str) -> str:
+    """Normalised text: equal keys are the same question asked in several places."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    kept = [" " if unicodedata.category(char)[0] in "PSZC" else char for char in folded]
+    return " ".join("".join(kept).split())
+
+
+def _strength(text: str, form: QuestionForm, prefix: str) -> Strength | None:
+    if not any(char.isalnum() for char in text):
+        return None
+    if form is QuestionForm.EXPLICIT:
+        return Strength.STRONG if text and prefix.rstrip().endswith(":") else None
+    if prefix and form is not QuestionForm.NUMBERED:
+        return Strength.STRONG if text else None
+    if form is QuestionForm.LINE:
+        asks = _TRAILING_REMARK.sub("", text).endswith("?") and len(text.split()) >= 2
+        return Strength.STRONG if asks else None
+    if "?" in _URL.sub("", text):
+        return Strength.STRONG
+    return Strength.WEAK if starts_like_question(text) else None
+
+
+def starts_like_question(text: str) -> bool:
+    """Does a clause start with a question word? ("Again, quickly state...", "In your own words, explain...")"""
+    for clause in re.split(r"[,;:]", text):
+        words = [word.strip("*_\"'“”‘’()").casefold() for word in clause.split()]
+        while words and (words[0] in _LEAD_FILLERS or (words[0].endswith("ly") and len(words[0]) > 3)):
+            words.pop(0)
+        if len(words) >= 2 and words[0] in _QUESTION_WORDS:
+            return words[1] not in _NOUN_FOLLOWERS
+    return False
+
+
+def _split_trailing_url(text: str) -> tuple[str, str]:
+    match = _TRAILING_URL.search(text)
+    if match is None or not text[: match.start()].strip():
+        return text, ""
+    return text[: match.start()].rstrip(), match.group(0).strip().strip("<>")
+
+
+def _strip_trailing_symbols(text: str) -> str:
+    """Drop trailing emoji and their joiners (the difficulty markers 👶 ⭐️ 🚀, even with a stray
+    letter typed after one, "⭐️I")."""
+    tail = text[text.rfind("?") + 1 :] if "?" in text else ""
+    if any(unicodedata.category(char) == "So" for char in tail) and sum(char.isalnum() for char in tail) <= 1:
+        return text[: text.rfind("?") + 1]
+    end = len(text)
+    while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in ("So", "Sk", "Cf", "Mn")):
+        end -= 1
+    return text[:end] if any(unicodedata.category(char) in ("So", "Sk") for char in text[end:]) else text.rstrip()
+
+
+def _topic_slot(text: str) -> tuple[str, str]:
+    """A topic slot's text, and the answer it writes inline after "Term:" ("-" alone is no text)."""
+    if set(text) <= set("-–— "):
+        return "", ""
+    term, colon, rest = text.partition(":")
+    if colon and rest.strip() and term.strip() and not rest.startswith("//"):
+        return term.strip(), rest.strip()
+    return text, ""
