@@ -151,11 +151,15 @@ def _callout(tokens: Sequence[Token], start: int, end: int) -> Candidate | None:
     if untitled and tokens[body_start].type == "paragraph_open":
         wording = read_wording(_line_texts(tokens[body_start + 1])[0], QuestionForm.CALLOUT)
         rest = (read_lines(tokens, body_start, 1), read_blocks(tokens, body_start + 3, end - 1))
+        if wording.strength is None and not _present(*rest):
+            return None  # '> [!question]' over one statement line shows the syntax, it asks nothing
         return Candidate(
             QuestionForm.CALLOUT, wording, line + 1, start, (start, end), _present(*rest), self_contained=True
         )
     wording = read_wording("" if untitled else title, QuestionForm.CALLOUT)
     body = read_blocks(tokens, body_start, end - 1)
+    if wording.strength is None and body is None:
+        return None  # a [!question] callout titled with a statement and nothing in it shows the syntax
     return Candidate(QuestionForm.CALLOUT, wording, line, start, (start, end), _present(body), self_contained=True)
 
 

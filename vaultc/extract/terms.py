@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from markdown_it.token import Token
 
@@ -34,7 +35,8 @@ MAX_LIST_LINE_WORDS = 4
 _SENTENCE_WORDS = frozenset({
     "is", "are", "was", "were", "be", "been", "can", "could", "will", "would", "should", "do", "does", "did",
     "given", "consider", "if", "when", "then", "this", "that", "these", "those", "we", "you", "i", "it", "they",
-    "there", "here", "how", "what", "why", "which", "who", "for", "in",
+    "there", "here", "how", "what", "why", "which", "who", "for", "in", "has", "have", "include", "includes",
+    "following", "supports", "use", "uses",
 })
 _LABEL_WORDS = frozenset({
     "answer", "answers", "example", "examples", "note", "input", "inputs", "output", "outputs", "process",
@@ -55,27 +57,38 @@ class _Kind(enum.Enum):
     OTHER = "other"
 
 
+@dataclass(frozen=True)
+class _Paragraph:
+    level: int
+    inline: Token
+    after: Token | None
+    """The block token right after the paragraph (a list opening makes a lead-in line)."""
+    next_inline: Token | None
+    """The next paragraph's inline token, when a paragraph follows directly."""
+    kind: _Kind
+
+
 def extract_terms(note: ParsedNote, inside_answer: Callable[[int], bool] = lambda line: False) -> tuple[Term, ...]:
     """Every term the note writes down, in document order."""
     found = list(_title_terms(note))
     paragraphs = list(_paragraphs(note.tokens))
-    kinds = [_classify(inline) for _, inline in paragraphs]
-    glossary_runs = _glossary_neighbourhood([(level, kind) for (level, _), kind in zip(paragraphs, kinds, strict=True)])
-    for position, ((_level, inline), kind) in enumerate(zip(paragraphs, kinds, strict=True)):
-        if kind is _Kind.DEFINITION:
-            following = paragraphs[position + 1][1] if position + 1 < len(paragraphs) else None
-            found.extend(_definition_term(note, inline, following, inside_answer))
-        elif kind is _Kind.LIST or (kind is _Kind.BARE and glossary_runs[position]):
-            found.extend(_list_terms(note, inline))
+    in_glossary = _glossary_neighbourhood([(p.level, p.kind) for p in paragraphs])
+    for paragraph, glossary in zip(paragraphs, in_glossary, strict=True):
+        if paragraph.kind is _Kind.DEFINITION:
+            found.extend(_definition_term(note, paragraph, inside_answer))
+        elif paragraph.kind is _Kind.LIST or (paragraph.kind is _Kind.BARE and glossary):
+            found.extend(_list_terms(note, paragraph.inline))
     found.extend(_definition_list_terms(note))
     return tuple(found)
 
 
-def _paragraphs(tokens: tuple[Token, ...]) -> Iterator[tuple[int, Token]]:
-    """(nesting level, inline token) of every paragraph outside callouts and definition lists."""
+def _paragraphs(tokens: tuple[Token, ...]) -> Iterator[_Paragraph]:
     for position, token in enumerate(tokens):
         if token.type == "paragraph_open" and token.map and position + 1 < len(tokens):
-            yield token.level, tokens[position + 1]
+            after = tokens[position + 3] if position + 3 < len(tokens) else None
+            next_inline = tokens[position + 4] if after is not None and after.type == "paragraph_open" else None
+            inline = tokens[position + 1]
+            yield _Paragraph(token.level, inline, after, next_inline, _classify(inline))
 
 
 def _first_line(inline: Token) -> str:
@@ -139,17 +152,21 @@ def _glossary_neighbourhood(blocks: list[tuple[int, _Kind]]) -> list[bool]:
     return flags
 
 
-def _definition_term(note: ParsedNote, inline: Token, following: Token | None,
-                     inside_answer: Callable[[int], bool]) -> Iterator[Term]:
-    term, definition = _split_definition(inline_text_lines(inline)[0]) or ("", "")
-    rest = " ".join(inline_text_lines(inline)[1:])
-    definition = " ".join(part for part in (definition, rest) if part)
+def _definition_term(note: ParsedNote, paragraph: _Paragraph, inside_answer: Callable[[int], bool]) -> Iterator[Term]:
+    inline, following = paragraph.inline, paragraph.next_inline
+    term, _ = _split_definition(inline_text_lines(inline)[0]) or ("", "")
+    definition = inline_text(inline).partition(":")[2].strip().strip("*_").strip()  # code counts here
     line = inline.map[0] + 1
     if not definition and following is not None and inline_text(following).casefold().startswith(term.casefold()):
         definition = inline_text(following)
-    if not definition and inside_answer(line):
+    if not definition and (inside_answer(line) or _introduces_list(paragraph.after)):
         return
     yield Term(term, note.path, line, note.column_of(line, term), "definition-line", definition or None)
+
+
+def _introduces_list(after: Token | None) -> bool:
+    """A label-only line followed by a list is a lead-in ("Common examples include:"), not a term."""
+    return after is not None and after.type in ("bullet_list_open", "ordered_list_open")
 
 
 def _list_terms(note: ParsedNote, inline: Token) -> Iterator[Term]:
@@ -191,4 +208,4 @@ def _title_terms(note: ParsedNote) -> Iterator[Term]:
 
 
 def _first_paragraph(note: ParsedNote) -> str:
-    return next((inline_text(inline) for level, inline in _paragraphs(note.tokens) if level == 0), "")
+    return next((inline_text(p.inline) for p in _paragraphs(note.tokens) if p.level == 0), "")

@@ -1,0 +1,108 @@
+"""Everything that can be known about a vault before a site is made: the stages both ``build``
+and ``lint`` run (load -> parse -> resolve -> extract), so the two commands share one parse and
+report exactly the same findings.
+
+Findings are gathered from every stage, then per-place suppression comments
+(``%% vaultc-disable-next-line rule %%``) and the vault's ``vaultc.yaml`` (rules off, severities)
+are applied, in that order.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from vaultc.config import Config, apply_config, load_config
+from vaultc.diagnostics import Diagnostic, sort_diagnostics
+from vaultc.extract.model import Knowledge
+from vaultc.extract.stage import extract_knowledge
+from vaultc.lint.suppress import apply_suppressions, suppressions
+from vaultc.load import LoadedVault, SourceNote, load_vault
+from vaultc.model import ParsedNote
+from vaultc.parse import parse_note
+from vaultc.resolve import ResolvedVault, resolve_vault
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The vault as understood, and every finding about it (configured and suppressed)."""
+
+    config: Config
+    loaded: LoadedVault
+    resolved: ResolvedVault
+    knowledge: Knowledge
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def analyse(vault: Path, ignore: tuple[str, ...], timer: StageTimer) -> Analysis:
+    """Load, parse, resolve and extract; gather and filter the findings."""
+    config = load_config(vault)
+    with timer("load"):
+        loaded = load_vault(vault, config.ignore + ignore)
+    with timer("parse", f"{len(loaded.notes)} notes"):
+        parsed = _parse_all(loaded.notes, timer.progress)
+    gc.freeze()  # parsed notes live until the end: later collections need not scan them again
+    with timer("resolve"):
+        resolved = resolve_vault(parsed, loaded.attachments)
+    with timer("extract"):
+        knowledge = extract_knowledge(resolved, config.stub_patterns)
+    found = [*loaded.diagnostics, *(d for note in parsed for d in note.diagnostics),
+             *resolved.diagnostics, *knowledge.diagnostics]
+    return Analysis(config, loaded, resolved, knowledge, configured(found, parsed, config))
+
+
+def configured(found: Iterable[Diagnostic], parsed: Iterable[ParsedNote], config: Config) -> tuple[Diagnostic, ...]:
+    """Findings after suppression comments and configuration, sorted and deduplicated."""
+    by_note = {note.path: suppressions(note) for note in parsed}
+    directive_problems = [d for kept in by_note.values() for d in kept.diagnostics]
+    kept = apply_suppressions([*found, *directive_problems], by_note)
+    return sort_diagnostics(apply_config(kept, config))
+
+
+def _parse_all(notes: tuple[SourceNote, ...], progress: Progress) -> list[ParsedNote]:
+    """Parse every note, reporting every tenth of the way on large vaults."""
+    step = max(len(notes) // 10, 500)
+    parsed = []
+    for count, note in enumerate(notes, 1):
+        parsed.append(parse_note(note.path, note.text))
+        if count % step == 0:
+            progress(f"parsed {count}/{len(notes)} notes")
+    return parsed
+
+
+@contextmanager
+def batch_garbage_collection() -> Iterator[None]:
+    """Collect young objects less often while a run lasts: a build allocates millions of tokens that
+    all live to the end, and Python's default thresholds spend ~25% of a large build re-scanning
+    them (measured on 10,000 notes: parse 28.9 s -> 21.9 s, graph 2.9 s -> 0.8 s). Restored after."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, thresholds[1], thresholds[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+class StageTimer:
+    """Times each stage and reports it to the progress callback."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self._timings: list[tuple[str, float]] = []
+
+    @contextmanager
+    def __call__(self, stage: str, detail: str = "") -> Iterator[None]:
+        self.progress(f"{stage}{' ' + detail if detail else ''}…")
+        started = time.perf_counter()
+        yield
+        self._timings.append((stage, time.perf_counter() - started))
+
+    def timings(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self._timings)
