@@ -1,4 +1,4 @@
-"""The command line: ``vaultc build`` (and, later, ``lint``).
+"""The command line: ``vaultc build`` and ``vaultc lint``.
 
 Exit codes: 0 clean (warnings allowed), 1 problems (errors, or warnings with ``--strict``), 2 usage
 or configuration errors. Diagnostics go to stdout as ``path:line:col: severity rule message`` so
@@ -15,6 +15,8 @@ import click
 from vaultc import __version__
 from vaultc.build import BuildOptions, BuildResult, build
 from vaultc.diagnostics import Severity
+from vaultc.lint.formats import FORMATS, format_report
+from vaultc.lint.run import FAIL_LEVELS, lint_vault
 
 LARGE_VAULT = 300
 """Notes above which a build shows its progress on a terminal."""
@@ -69,6 +71,23 @@ def build_command(
     if not quiet:
         _print_summary(result, output, strict, verbose)
     sys.exit(1 if result.failed(strict) else 0)
+
+
+@main.command("lint")
+@click.argument("vault", default="vault", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text (people, editors), json (tools), github (Actions annotations), sarif (code scanning).")
+@click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="warning", show_default=True,
+              help="Exit with 1 when a finding is at or above this severity.")
+@click.option("--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable).")
+@click.option("--path-prefix", default="", metavar="DIR",
+              help="Prefix for paths in github/sarif output, when the vault is a sub-folder of the repository.")
+def lint_command(vault: Path, fmt: str, fail_on: str, ignore: tuple[str, ...], path_prefix: str) -> None:
+    """Report what VAULT (default: ./vault) is missing: unanswered questions, stub answers,
+    undefined terms, broken links and missing embeds, each with file:line:column."""
+    report = lint_vault(vault, ignore)
+    click.echo(format_report(report.findings, report.summary, fmt, path_prefix=path_prefix), nl=False)
+    sys.exit(1 if report.fails(fail_on) else 0)
 
 
 def _progress(verbose: bool, quiet: bool):
