@@ -60,3 +60,28 @@ def test_common_tags_only_strengthen_candidates_found_otherwise() -> None:
     files["N30.md"] = "#everywhere #rare\n"
     related = graph_of(files).related("N00.md")
     assert related == ("N59.md", "N30.md")  # linked (+ common tag), then rare tag; the other 58 are not proposed
+
+
+def test_questions_and_terms_join_the_graph() -> None:
+    from tests.vaults import resolve_files
+    from vaultc.extract.stage import extract_knowledge
+    from vaultc.graph import build_graph
+
+    files = {
+        "A.md": "# What is PCA?\nPrincipal component analysis (PCA) reduces dimensions.\n\n---\n# What is a kernel?\n",
+        "B.md": "# What is a kernel?\n\n---\nKernel\nStride\nPadding\n\nUse PCA before clustering.\n",
+    }
+    vault = resolve_files(files)
+    knowledge = extract_knowledge(vault)
+    graph = build_graph(vault, knowledge).graph
+    questions = {n: d for n, d in graph.nodes(data=True) if d["kind"] == "question"}
+    assert {(d["label"], d["status"]) for d in questions.values()} == {
+        ("What is PCA?", "answered"), ("What is a kernel?", "unanswered")}
+    edges = {(u, v, k) for u, v, k in graph.edges(keys=True)}
+    assert ("note:A.md", "question:A.md#what-is-pca", "contains") in edges
+    assert ("question:A.md#what-is-pca", "term:pca", "about") in edges
+    assert ("term:pca", "note:A.md", "defined-in") in edges
+    assert ("note:B.md", "term:pca", "mentions") in edges
+    assert ("question:B.md#what-is-a-kernel", "question:A.md#what-is-a-kernel", "duplicates") in edges
+    assert graph.nodes["term:kernel"]["status"] == "undefined"
+    assert graph.nodes["term:stride"]["status"] == "undefined"

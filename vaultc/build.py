@@ -57,7 +57,7 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     theme = load_theme(options.theme)
     analysis = analyse(options.vault, options.ignore, timer)
     with timer("graph"):
-        graph = build_graph(analysis.resolved)
+        graph = build_graph(analysis.resolved, analysis.knowledge)
     with timer("render"):
         title = options.title or analysis.config.title or options.vault.resolve().name
         site = render_site(analysis.resolved, graph, theme, SiteOptions(title, options.allow_html))

@@ -1,7 +1,8 @@
 """The graph stage: one networkx graph of everything the vault says, built in one place.
 
-Nodes are notes, headings, attachments and tags (later: questions and terms), each with a ``kind``;
-edges are typed (``links-to``, ``embeds``, ``tagged``, ``contains``). Backlinks, orphans and related
+Nodes are notes, headings, attachments, tags, questions and terms, each with a ``kind``; edges are
+typed (``links-to``, ``embeds``, ``tagged``, ``contains``, and the knowledge edges of
+:mod:`vaultc.graph_knowledge`). Backlinks, orphans and related
 notes are all questions asked of this graph, so every page and report agrees with every other. The
 site ships it as ``graph.json`` in networkx's node-link format.
 """
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from vaultc.extract.model import Knowledge
+from vaultc.graph_knowledge import add_knowledge
 from vaultc.model import LinkKind
 from vaultc.names import VaultPath
 from vaultc.resolve import ResolvedVault, Target, TargetKind
@@ -130,8 +133,8 @@ class ConceptGraph:
         }
 
 
-def build_graph(vault: ResolvedVault) -> ConceptGraph:
-    """Nodes for every published note, heading, tag and linked attachment; typed edges between them."""
+def build_graph(vault: ResolvedVault, knowledge: Knowledge | None = None) -> ConceptGraph:
+    """Nodes for every published note, heading, tag, linked attachment, question and concept."""
     graph = nx.MultiDiGraph()
     for path, note in vault.notes.items():
         graph.add_node(note_node(path), kind="note", label=note.title, path=path)
@@ -147,6 +150,8 @@ def build_graph(vault: ResolvedVault) -> ConceptGraph:
     for path, note in vault.notes.items():
         for link in note.links:
             _add_link(graph, path, link.kind, vault.targets[path][link.index])
+    if knowledge is not None:
+        add_knowledge(graph, knowledge)
     return ConceptGraph(nx.freeze(graph))
 
 

@@ -8,6 +8,7 @@ renderer uses to place anchors and badges without re-parsing.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from vaultc.diagnostics import Diagnostic
@@ -115,4 +116,6 @@ class Knowledge:
 
     questions: tuple[Question, ...]
     concepts: tuple[Concept, ...]
+    mentions: Mapping[str, tuple[tuple[VaultPath, int], ...]]
+    """Concept key -> (note, line) of every paragraph, heading or cell that mentions the concept."""
     diagnostics: tuple[Diagnostic, ...]

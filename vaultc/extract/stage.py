@@ -10,10 +10,12 @@ the vault's size: each note is read once; concepts are grouped by key, never com
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import MappingProxyType
 
 from vaultc.diagnostics import Diagnostic, diagnostic, sort_diagnostics
 from vaultc.extract.answers import DEFAULT_STUB_PATTERNS
 from vaultc.extract.concepts import build_concepts, vault_words
+from vaultc.extract.mentions import find_mentions
 from vaultc.extract.model import Concept, Knowledge, Question, QuestionStatus
 from vaultc.extract.questions import extract_questions
 from vaultc.extract.spelling import concept_key, misspelling_suggestion
@@ -37,8 +39,9 @@ def extract_knowledge(vault: ResolvedVault, stub_patterns: tuple[str, ...] = DEF
     texts = [q.answer.text for q in asked] + [t.definition for t in terms if t.definition]
     concepts = build_concepts(terms, asked, texts)
     vocabulary = vault_words(_note_texts(vault.notes.values()))
+    mentions = find_mentions(vault.notes.values(), (concept.key for concept in concepts))
     problems = [*_question_problems(asked), *_concept_problems(concepts, vocabulary)]
-    return Knowledge(asked, concepts, sort_diagnostics(problems))
+    return Knowledge(asked, concepts, MappingProxyType(dict(mentions)), sort_diagnostics(problems))
 
 
 def _answer_lines(questions: tuple[Question, ...]):
