@@ -24,7 +24,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-STAGES = ("load", "parse", "resolve", "graph", "render", "write")
+STAGES = ("load", "parse", "resolve", "extract", "graph", "render", "write")
 SYNTH = Path(__file__).resolve().with_name("synth.py")
 COLUMNS = (
     "N",

@@ -54,6 +54,7 @@ def test_the_markdown_table_has_the_expected_columns(tiny: Measurement) -> None:
         "load (s)",
         "parse (s)",
         "resolve (s)",
+        "extract (s)",
         "graph (s)",
         "render (s)",
         "write (s)",
