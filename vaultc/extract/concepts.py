@@ -22,7 +22,7 @@ _SUBJECT_PATTERNS = (
     re.compile(r"^what does (?:an? |the )?(?P<subject>.+?) mean\??$", re.IGNORECASE),
     re.compile(r"^what do you mean by (?:an? |the )?(?P<subject>.+?)\??$", re.IGNORECASE),
 )
-_ACRONYM = re.compile(r"(?P<long>[A-Za-z][A-Za-z -]+?)\s*\((?P<short>[A-Z][A-Za-z]{1,5})\)")
+_ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")
 MAX_SUBJECT_WORDS = 4
 DEFINITION_LENGTH = 300
 
@@ -44,8 +44,9 @@ def acronym_pairs(text: str) -> Iterable[tuple[str, str]]:
     """("Principal component analysis", "PCA") for every long form followed by its initials."""
     for match in _ACRONYM.finditer(text):
         short = match["short"].removesuffix("s")
-        long_words = match["long"].split()[-len(short):]
-        if len(long_words) == len(short) and "".join(w[0] for w in long_words).casefold() == short.casefold():
+        long_words = text[max(0, match.start() - 200):match.start()].split()[-len(short):]
+        if (len(long_words) == len(short) and all(word.isalpha() for word in long_words)
+                and "".join(w[0] for w in long_words).casefold() == short.casefold()):
             yield " ".join(long_words), short
 
 

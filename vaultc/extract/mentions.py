@@ -25,10 +25,11 @@ Mention = tuple[VaultPath, int]
 def find_mentions(notes: Iterable[ParsedNote], concept_keys: Iterable[str]) -> Mapping[str, tuple[Mention, ...]]:
     """Concept key -> (note, line) of each paragraph, heading or cell that mentions it (once each)."""
     wanted = {key for key in concept_keys if len(key) >= MIN_KEY_LENGTH}
+    prefixes = {key[:end] for key in wanted for end in range(1, len(key) + 1)}
     found: dict[str, dict[Mention, None]] = defaultdict(dict)
     for note in notes:
         for line, text in _prose(note):
-            for key in _keys_in(text, wanted):
+            for key in _keys_in(text, wanted, prefixes):
                 found[key][(note.path, line)] = None
     return {key: tuple(places) for key, places in sorted(found.items())}
 
@@ -40,12 +41,16 @@ def _prose(note: ParsedNote) -> Iterable[tuple[int, str]]:
             yield token.map[0] + 1, text
 
 
-def _keys_in(text: str, wanted: set[str]) -> set[str]:
+def _keys_in(text: str, wanted: set[str], prefixes: set[str]) -> set[str]:
+    """Keys of runs of up to MAX_WORDS words; a run stops growing once no key starts with it."""
     folded = [american(word) for word in words(text)]
     hits = set()
     for start in range(len(folded)):
-        for end in range(start + 1, min(start + MAX_WORDS, len(folded)) + 1):
-            key = "".join(folded[start:end - 1]) + singular(folded[end - 1])
-            if key in wanted:
-                hits.add(key)
+        joined = ""
+        for word in folded[start:start + MAX_WORDS]:
+            if (joined + singular(word)) in wanted:
+                hits.add(joined + singular(word))
+            joined += word
+            if joined not in prefixes:
+                break
     return hits

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -26,13 +27,15 @@ _OUR_WORDS = frozenset({"behaviour", "colour", "neighbour", "favour", "labour", 
 _SINGULAR_KEEP = ("ss", "us", "is", "as", "os", "ics")
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of a term: letters and digits, split at spaces, hyphens and punctuation."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    cleaned = "".join(char if char.isalnum() else " " for char in folded)
-    return cleaned.split()
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+@functools.lru_cache(maxsize=65536)
 def american(word: str) -> str:
     """The American spelling of a word with an unambiguous British suffix."""
     if word.endswith("our") and word not in _OUR_WORDS:
@@ -43,6 +46,7 @@ def american(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """Conservative singular: only the regular English plurals ("layers", "classes", "bodies")."""
     if len(word) <= 3 or word.endswith(_SINGULAR_KEEP) or not word.endswith("s"):
