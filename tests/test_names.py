@@ -27,6 +27,7 @@ def test_relative_url_fragments() -> None:
 @pytest.mark.parametrize("text, slug", [
     ("Graph View!", "graph-view"), ("What's new?", "whats-new"), ("Café  au lait", "café--au-lait"),
     ("日本語 ノート", "日本語-ノート"), ("a_b-c", "a_b-c"), ("!!!", ""),
+    ("Supervised machine\u00a0learning", "supervised-machinelearning"),  # GitHub drops the no-break space
 ])
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug

@@ -53,12 +53,14 @@ def folder_of(path: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """A lower-case, hyphenated slug that keeps Unicode letters and digits (GitHub's style)."""
+    """A lower-case, hyphenated slug that keeps Unicode letters and digits, as GitHub's slugger does:
+    only a plain space becomes "-"; other characters, a non-breaking space included, are dropped
+    (so links written against GitHub's anchors keep working)."""
     kept = []
     for char in unicodedata.normalize("NFC", text).strip().lower():
         if char.isalnum() or char in "-_":
             kept.append(char)
-        elif char.isspace():
+        elif char == " ":
             kept.append("-")
     return "".join(kept)
 
