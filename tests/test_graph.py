@@ -42,7 +42,7 @@ def test_orphans_and_related() -> None:
     graph = graph_of(FILES)
     assert graph.orphans() == ("Lonely.md",)
     assert graph.related("B.md")[:2] == ("A.md", "C.md")  # A: link both ways + tag; C: shared tag
-    assert graph.tags() == {"ml": ("A.md", "B.md", "C.md"), "nlp": ("A.md",), "solo": ("Lonely.md",)}
+    assert graph.tags == {"ml": ("A.md", "B.md", "C.md"), "nlp": ("A.md",), "solo": ("Lonely.md",)}
 
 
 def test_graph_json_is_node_link_and_round_trips() -> None:

@@ -18,9 +18,6 @@ from vaultc.diagnostics import Severity
 from vaultc.lint.formats import FORMATS, format_report
 from vaultc.lint.run import FAIL_LEVELS, lint_vault
 
-LARGE_VAULT = 300
-"""Notes above which a build shows its progress on a terminal."""
-
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="vaultc")

@@ -86,8 +86,3 @@ def diagnostic(path: str, line: int, column: int, rule: str, message: str, subje
 def sort_diagnostics(found: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
     """Deduplicated, in path/line/column order (deterministic output)."""
     return tuple(sorted(set(found)))
-
-
-def worst_severity(found: Iterable[Diagnostic]) -> Severity | None:
-    """The most serious severity present, or None for a clean run."""
-    return max((d.severity for d in found), default=None)

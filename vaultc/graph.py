@@ -19,26 +19,10 @@ import networkx as nx
 
 from vaultc.extract.model import Knowledge
 from vaultc.graph_knowledge import add_knowledge
+from vaultc.graph_nodes import attachment_node, heading_node, note_node, tag_node
 from vaultc.model import LinkKind
 from vaultc.names import VaultPath
 from vaultc.resolve import ResolvedVault, Target, TargetKind
-
-
-def note_node(path: str) -> str:
-    return f"note:{path}"
-
-
-def heading_node(path: str, anchor: str) -> str:
-    return f"heading:{path}#{anchor}"
-
-
-def attachment_node(path: str) -> str:
-    return f"attachment:{path}"
-
-
-def tag_node(tag: str) -> str:
-    return f"tag:{tag.casefold()}"
-
 
 COMMON_TAG_NOTES = 50
 """A tag on more notes than this is too common to propose related notes by itself."""
@@ -124,6 +108,7 @@ class ConceptGraph:
             )
         )
 
+    @functools.cached_property
     def tags(self) -> dict[str, tuple[str, ...]]:
         """Tag label -> sorted note paths carrying it."""
         return {

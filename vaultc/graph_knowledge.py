@@ -14,24 +14,17 @@ from __future__ import annotations
 
 import networkx as nx
 
-from vaultc.extract.model import Concept, Knowledge, Question
+from vaultc.extract.model import Concept, Knowledge
 from vaultc.extract.spelling import concept_key
-
-
-def question_node(question: Question) -> str:
-    return f"question:{question.note}#{question.anchor}"
-
-
-def term_node(key: str) -> str:
-    return f"term:{key}"
+from vaultc.graph_nodes import note_node, question_node, term_node
 
 
 def add_knowledge(graph: nx.MultiDiGraph, knowledge: Knowledge) -> None:
     """Question and term nodes and their edges, for notes already in ``graph``."""
     first_asked: dict[str, str] = {}
     for question in knowledge.questions:
-        node = question_node(question)
-        owner = f"note:{question.note}"
+        node = question_node(question.note, question.anchor)
+        owner = note_node(question.note)
         graph.add_node(node, kind="question", label=question.text, status=question.status.value, path=question.note,
                        anchor=question.anchor, line=question.line, form=question.form.value, owner=owner)
         _edge(graph, owner, node, "contains")
@@ -48,13 +41,13 @@ def _add_concept(graph: nx.MultiDiGraph, concept: Concept, knowledge: Knowledge)
     status = "defined" if concept.definitions else "undefined"
     graph.add_node(node, kind="term", label=concept.name, status=status, variants=list(concept.variants),
                    acronyms=list(concept.acronyms))
-    for position in concept.questions:
-        _edge(graph, question_node(knowledge.questions[position]), node, "about")
+    for question in (knowledge.questions[position] for position in concept.questions):
+        _edge(graph, question_node(question.note, question.anchor), node, "about")
     for definition in concept.definitions:
-        _edge(graph, node, f"note:{definition.note}", "defined-in")
+        _edge(graph, node, note_node(definition.note), "defined-in")
     places = [term.note for term in concept.terms] + [note for note, _ in knowledge.mentions.get(concept.key, ())]
     for note in places:
-        _edge(graph, f"note:{note}", node, "mentions")
+        _edge(graph, note_node(note), node, "mentions")
     for acronym in concept.acronyms:
         if concept_key(acronym) != concept.key:
             graph.add_node(term_node(concept_key(acronym)), kind="term", label=acronym, status=status,

@@ -117,7 +117,7 @@ def _concept(key: str, members: list[Term], about: tuple[int, ...]) -> Concept:
     return Concept(key, name, tuple(sorted(spellings)), acronyms, tuple(members), definitions, about)
 
 
-def vault_words(texts: Iterable[str]) -> frozenset[str]:
-    """Words the vault uses at least twice: its own vocabulary, trusted over the dictionary."""
+def vault_words(texts: Iterable[str]) -> tuple[str, ...]:
+    """Words the vault uses at least twice, sorted: its own vocabulary, trusted over the dictionary."""
     counts = Counter(word for text in texts for word in words(text))
-    return frozenset(word for word, count in counts.items() if count >= 2)
+    return tuple(sorted(word for word, count in counts.items() if count >= 2))

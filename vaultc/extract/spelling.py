@@ -9,11 +9,11 @@ next to "backpropagation", ``argmax``) is not "corrected".
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
 
 ARTICLES = frozenset({"a", "an", "the"})
 
@@ -76,13 +76,14 @@ def _dictionary():
     return SpellChecker()
 
 
-def misspelling_suggestion(term: str, vault_words: frozenset[str]) -> str | None:
-    """A likely intended spelling of a one-word term, or None when it looks deliberate."""
+def misspelling_suggestion(term: str, vault_words: tuple[str, ...]) -> str | None:
+    """A likely intended spelling of a one-word term, or None when it looks deliberate.
+    ``vault_words`` is the vault's own vocabulary, sorted."""
     word = term.casefold()
-    if " " in word or len(word) < 6 or not word.isalpha() or _is_vault_jargon(word, vault_words):
+    if " " in word or len(word) < 6 or not word.isalpha():
         return None
     checker = _dictionary()
-    if word in checker:
+    if word in checker or _is_vault_jargon(word, vault_words):
         return None
     suggestion = checker.correction(word)
     # Real slips keep the first letter and the length; "ensembling" is not a typo of "assembling".
@@ -91,6 +92,8 @@ def misspelling_suggestion(term: str, vault_words: frozenset[str]) -> str | None
     return suggestion if difflib.SequenceMatcher(None, word, suggestion).ratio() >= 0.8 else None
 
 
-def _is_vault_jargon(word: str, vault_words: Iterable[str]) -> bool:
-    """The vault uses the word elsewhere, or it abbreviates a longer word of the vault."""
-    return any(other == word or (other.startswith(word) and len(other) > len(word)) for other in vault_words)
+def _is_vault_jargon(word: str, vault_words: tuple[str, ...]) -> bool:
+    """The vault uses the word elsewhere, or it abbreviates a longer word of the vault (the first
+    word sorting at or after it starts with it): a bisection, not a scan of the vocabulary."""
+    position = bisect.bisect_left(vault_words, word)
+    return position < len(vault_words) and vault_words[position].startswith(word)

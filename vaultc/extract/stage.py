@@ -89,7 +89,7 @@ def _question_problems(questions: tuple[Question, ...]) -> Iterable[Diagnostic]:
         first_asked.setdefault(question.key, question)
 
 
-def _concept_problems(concepts: tuple[Concept, ...], vocabulary: frozenset[str]) -> Iterable[Diagnostic]:
+def _concept_problems(concepts: tuple[Concept, ...], vocabulary: tuple[str, ...]) -> Iterable[Diagnostic]:
     known_keys = {concept.key for concept in concepts}
     for concept in concepts:
         listed = [term for term in concept.terms if term.source in LISTING_SOURCES]

@@ -91,10 +91,6 @@ def _paragraphs(tokens: tuple[Token, ...]) -> Iterator[_Paragraph]:
             yield _Paragraph(token.level, inline, after, next_inline, _classify(inline))
 
 
-def _first_line(inline: Token) -> str:
-    return inline.content.split("\n", 1)[0]
-
-
 def _split_definition(line_text: str) -> tuple[str, str] | None:
     """("Term", "definition") if the text reads as ``Term: definition``."""
     head, colon, rest = line_text.partition(":")

@@ -93,7 +93,7 @@ class _SiteRenderer:
         return self.page("note.html", page, page_title=note.title, **context)
 
     def tag_pages(self) -> list[Page]:
-        tags = self.graph.tags()
+        tags = self.graph.tags
         pages = [self._tag_page(tag, paths) for tag, paths in tags.items()]
         url = url_from(TAGS_INDEX)
         listing = [(PageLink("#" + tag, url(self.sitemap.tag(tag))), len(paths)) for tag, paths in tags.items()]
@@ -117,7 +117,7 @@ class _SiteRenderer:
                 (folder, sorted(links, key=lambda link: link.title.casefold())) for folder, links in folders.items()
             ),
             "note_count": len(self.vault.notes),
-            "tag_count": len(self.graph.tags()),
+            "tag_count": len(self.graph.tags),
             "graph_url": url(GRAPH_JSON),
         }
 
