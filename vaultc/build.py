@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vaultc.analysis import Progress, StageTimer, analyse, batch_garbage_collection
-from vaultc.config import apply_config
+from vaultc.config import Config, apply_config
 from vaultc.diagnostics import Diagnostic, Severity, sort_diagnostics
 from vaultc.graph import build_graph
 from vaultc.render.site import SiteOptions, render_site
@@ -30,6 +30,7 @@ class BuildOptions:
     title: str | None = None
     theme: Path | None = None
     ignore: tuple[str, ...] = ()
+    base_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,14 +60,23 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     with timer("graph"):
         graph = build_graph(analysis.resolved, analysis.knowledge)
     with timer("render"):
-        title = options.title or analysis.config.title or options.vault.resolve().name
-        site = render_site(analysis.resolved, graph, theme, SiteOptions(title, options.allow_html))
+        site = render_site(analysis.resolved, analysis.knowledge, graph, theme, _site_options(options, analysis.config))
     found = sort_diagnostics([*analysis.diagnostics, *apply_config(site.diagnostics, analysis.config)])
     written = not (options.strict and _fails(found, strict=True))
     if written:
         with timer("write"):
             write_site(site, options.vault, options.output)
     return BuildResult(len(analysis.resolved.notes), len(site.pages), found, written, timer.timings())
+
+
+def _site_options(options: BuildOptions, config: Config) -> SiteOptions:
+    vault_name = options.vault.resolve().name
+    return SiteOptions(
+        title=options.title or config.title or vault_name,
+        allow_html=options.allow_html,
+        base_url=options.base_url,
+        obsidian_vault=config.obsidian_vault_name or vault_name,
+    )
 
 
 def _fails(found: tuple[Diagnostic, ...], strict: bool) -> bool:

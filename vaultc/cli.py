@@ -48,6 +48,11 @@ def main() -> None:
 @click.option(
     "--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable), e.g. 'drafts/*'."
 )
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="Where the site will be published, e.g. https://you.github.io/notes/ (for sitemap.xml and canonical links only).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Also show info-level findings and per-stage timings.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print findings, no progress or summary.")
 def build_command(
@@ -58,11 +63,12 @@ def build_command(
     title: str | None,
     theme: Path | None,
     ignore: tuple[str, ...],
+    base_url: str | None,
     verbose: bool,
     quiet: bool,
 ) -> None:
     """Build the site of VAULT (default: ./vault) into OUTPUT (default: ./site)."""
-    options = BuildOptions(vault, output, strict, allow_html, title, theme, ignore)
+    options = BuildOptions(vault, output, strict, allow_html, title, theme, ignore, base_url)
     result = build(options, _progress(verbose, quiet))
     _print_findings(result, verbose)
     if not quiet:

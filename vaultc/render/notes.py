@@ -7,14 +7,14 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-from vaultc.graph import ConceptGraph
 from vaultc.markdown import create_markdown
 from vaultc.model import ParsedNote
 from vaultc.names import SitePath
 from vaultc.parse import inline_text
 from vaultc.render.markdown_html import install_site_rules
 from vaultc.render.sanitize import sanitize_html
-from vaultc.render.sitemap import SiteMap
+from vaultc.render.context import PageLink, SiteContext
+from vaultc.render.sitemap import SiteMap, url_from
 from vaultc.render.view import NoteView
 from vaultc.resolve import ResolvedVault
 
@@ -46,14 +46,6 @@ def site_markdown() -> MarkdownIt:
     return md
 
 
-@dataclass(frozen=True)
-class PageLink:
-    """A titled link for templates: ``url`` is already relative to the page it appears on."""
-
-    title: str
-    url: str
-
-
 def note_body(note: ParsedNote, page: SitePath, vault: ResolvedVault, sitemap: SiteMap, allow_html: bool) -> str:
     """The note's content as HTML for ``page``; sanitized unless raw HTML is allowed."""
     md = site_markdown()
@@ -74,17 +66,16 @@ def description(note: ParsedNote) -> str:
     return note.title
 
 
-def note_context(
-    note: ParsedNote, page: SitePath, vault: ResolvedVault, graph: ConceptGraph, sitemap: SiteMap, url, allow_html: bool
-) -> dict:
+def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
     """Everything the ``note.html`` template shows."""
+    vault, graph, sitemap, url = site.vault, site.graph, site.sitemap, url_from(page)
 
     def link_to(path: str) -> PageLink:
         return PageLink(vault.notes[path].title, url(sitemap.note(path)))
 
     return {
         "note": note,
-        "content": note_body(note, page, vault, sitemap, allow_html),
+        "content": note_body(note, page, vault, sitemap, site.options.allow_html),
         "description": description(note),
         "toc": table_of_contents(note),
         "toc_open": len(note.headings) <= TOC_OPEN_LIMIT,

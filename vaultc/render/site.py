@@ -1,8 +1,10 @@
 """The render stage's entry point: every page and file of the site, in memory.
 
 Nothing here touches the disk: the theme was read beforehand and attachments are listed as copies
-for the write stage to make. Output is deterministic (sorted inputs, no clocks), so two builds of
-the same vault are byte-identical.
+for the write stage to make. Each kind of page has its own builder module taking one
+:class:`~vaultc.render.context.SiteContext`; this module gathers their pages (the way mkdocs gathers
+everything before writing). Output is deterministic (sorted inputs, no clocks), so two builds of the
+same vault are byte-identical.
 """
 
 from __future__ import annotations
@@ -13,29 +15,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from vaultc.diagnostics import Diagnostic
+from vaultc.extract.model import Knowledge
 from vaultc.graph import ConceptGraph, graph_json
+from vaultc.graph_nodes import note_node
 from vaultc.markdown.code import pygments_css
 from vaultc.names import SitePath, VaultPath, folder_of
-from vaultc.render.notes import PageLink, note_context
+from vaultc.render.context import Page, PageLink, SiteContext, SiteOptions
+from vaultc.render.glossary_pages import glossary_pages
+from vaultc.render.graph_svg import graph_pages, local_graph
+from vaultc.render.notes import note_context
+from vaultc.render.question_pages import question_pages
+from vaultc.render.search_index import search_pages
+from vaultc.render.seo import sitemap_xml
 from vaultc.render.sitemap import GRAPH_JSON, HOME, NOT_FOUND, TAGS_INDEX, SiteMap, plan_site, url_from
 from vaultc.resolve import ResolvedVault, TargetKind
 from vaultc.theme import TemplateRenderer, Theme
 
-
-@dataclass(frozen=True)
-class Page:
-    """One output file and its bytes."""
-
-    path: SitePath
-    content: bytes
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """Choices about the site that do not change what the vault means."""
-
-    title: str
-    allow_html: bool = False
+__all__ = ["Page", "RenderedSite", "SiteOptions", "render_site"]
 
 
 @dataclass(frozen=True)
@@ -47,79 +43,66 @@ class RenderedSite:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def render_site(vault: ResolvedVault, graph: ConceptGraph, theme: Theme, options: SiteOptions) -> RenderedSite:
-    """All pages: notes, tags, home, 404, the graph as JSON, and theme assets."""
-    sitemap = plan_site(vault.notes, vault.attachments)
-    site = _SiteRenderer(vault, graph, sitemap, TemplateRenderer(theme), options)
-    pages = [site.note_page(path) for path in vault.notes]
-    pages += site.tag_pages()
-    pages.append(site.page("index.html", HOME, **site.home()))
+def render_site(
+    vault: ResolvedVault, knowledge: Knowledge, graph: ConceptGraph, theme: Theme, options: SiteOptions
+) -> RenderedSite:
+    """All pages: notes, knowledge (glossary, terms, questions, study), graph, search, site files."""
+    names = {concept.key: concept.name for concept in knowledge.concepts}
+    sitemap = plan_site(vault.notes, vault.attachments, names)
+    site = SiteContext(vault, knowledge, graph, sitemap, TemplateRenderer(theme), options)
+    pages = [note_page(site, path) for path in vault.notes]
+    pages += tag_pages(site)
+    pages.append(site.page("index.html", HOME, **home(site)))
     pages.append(site.page("404.html", NOT_FOUND, page_title="Page not found"))
+    pages += glossary_pages(site)
+    pages += question_pages(site)
+    pages += graph_pages(site)
+    pages += search_pages(site)
     pages.append(Page(GRAPH_JSON, _json(graph_json(graph))))
     pages += [Page(sitemap.static(name), data) for name, data in theme.static.items()]
     pages.append(Page(sitemap.static("pygments.css"), pygments_css().encode("utf-8")))
+    pages.append(sitemap_xml([page.path for page in pages], options.base_url))
     return RenderedSite(tuple(sorted(pages, key=lambda page: page.path)), _copies(vault, sitemap), sitemap.diagnostics)
 
 
-@dataclass(frozen=True)
-class _SiteRenderer:
-    """What every page needs: the vault, its graph, where things go, and the templates."""
+def note_page(site: SiteContext, path: VaultPath) -> Page:
+    page, note = site.sitemap.note(path), site.vault.notes[path]
+    context = note_context(note, page, site)
+    return site.page(
+        "note.html", page, page_title=note.title, local_graph=local_graph(site, note_node(path), page), **context
+    )
 
-    vault: ResolvedVault
-    graph: ConceptGraph
-    sitemap: SiteMap
-    templates: TemplateRenderer
-    options: SiteOptions
 
-    def page(self, template: str, path: SitePath, **context: Any) -> Page:
-        url = url_from(path)
-        nav = [PageLink("Notes", url(HOME)), PageLink("Tags", url(TAGS_INDEX))]
-        html = self.templates.render(
-            template,
-            site_title=self.options.title,
-            url=url,
-            nav=nav,
-            page_path=path,
-            static=lambda name: url(SiteMap.static(name)),
-            **context,
-        )
-        return Page(path, html.encode("utf-8"))
+def tag_pages(site: SiteContext) -> list[Page]:
+    tags = site.graph.tags
+    pages = [_tag_page(site, tag, paths) for tag, paths in tags.items()]
+    url = url_from(TAGS_INDEX)
+    listing = [(PageLink("#" + tag, url(site.sitemap.tag(tag))), len(paths)) for tag, paths in tags.items()]
+    pages.append(site.page("tags.html", TAGS_INDEX, page_title="Tags", tags=listing))
+    return pages
 
-    def note_page(self, path: VaultPath) -> Page:
-        page, note = self.sitemap.note(path), self.vault.notes[path]
-        context = note_context(
-            note, page, self.vault, self.graph, self.sitemap, url_from(page), self.options.allow_html
-        )
-        return self.page("note.html", page, page_title=note.title, **context)
 
-    def tag_pages(self) -> list[Page]:
-        tags = self.graph.tags
-        pages = [self._tag_page(tag, paths) for tag, paths in tags.items()]
-        url = url_from(TAGS_INDEX)
-        listing = [(PageLink("#" + tag, url(self.sitemap.tag(tag))), len(paths)) for tag, paths in tags.items()]
-        pages.append(self.page("tags.html", TAGS_INDEX, page_title="Tags", tags=listing))
-        return pages
+def _tag_page(site: SiteContext, tag: str, paths: tuple[str, ...]) -> Page:
+    page = site.sitemap.tag(tag)
+    url = url_from(page)
+    notes = [PageLink(site.vault.notes[p].title, url(site.sitemap.note(p))) for p in paths]
+    return site.page("tag.html", page, page_title=f"#{tag}", tag=tag, notes=notes)
 
-    def _tag_page(self, tag: str, paths: tuple[str, ...]) -> Page:
-        page = self.sitemap.tag(tag)
-        url = url_from(page)
-        notes = [PageLink(self.vault.notes[p].title, url(self.sitemap.note(p))) for p in paths]
-        return self.page("tag.html", page, page_title=f"#{tag}", tag=tag, notes=notes)
 
-    def home(self) -> dict[str, Any]:
-        url = url_from(HOME)
-        folders: dict[str, list[PageLink]] = defaultdict(list)
-        for path, note in self.vault.notes.items():
-            folders[folder_of(path)].append(PageLink(note.title, url(self.sitemap.note(path))))
-        return {
-            "page_title": "Home",
-            "folders": sorted(
-                (folder, sorted(links, key=lambda link: link.title.casefold())) for folder, links in folders.items()
-            ),
-            "note_count": len(self.vault.notes),
-            "tag_count": len(self.graph.tags),
-            "graph_url": url(GRAPH_JSON),
-        }
+def home(site: SiteContext) -> dict[str, Any]:
+    url = url_from(HOME)
+    folders: dict[str, list[PageLink]] = defaultdict(list)
+    for path, note in site.vault.notes.items():
+        folders[folder_of(path)].append(PageLink(note.title, url(site.sitemap.note(path))))
+    return {
+        "page_title": "Home",
+        "folders": sorted(
+            (folder, sorted(links, key=lambda link: link.title.casefold())) for folder, links in folders.items()
+        ),
+        "note_count": len(site.vault.notes),
+        "tag_count": len(site.graph.tags),
+        "graph_url": url(GRAPH_JSON),
+    }
 
 
 def _copies(vault: ResolvedVault, sitemap: SiteMap) -> tuple[tuple[VaultPath, SitePath], ...]:

@@ -1,15 +1,17 @@
 """Where everything goes in the output: one table from vault things to site paths.
 
 Notes live under ``notes/`` (mirroring the vault's folders, slugged), tag pages under ``tags/``,
-attachments under ``files/`` with their original names, theme assets under ``static/``. Generated
-pages (home, tags index, 404...) sit at the root, so no note name can collide with them. Two notes
+concept pages under ``terms/``, question listings under ``questions/``, study decks under
+``study/``, attachments under ``files/`` with their original names, theme assets under
+``static/``. Generated pages (home, glossary, 404...) sit at the root or are named ``index.html``
+in their own folder, where no note, tag or term slug can land. Two notes
 whose slugs coincide ("A b.md" and "a-b.md") get ``-2``, ``-3``... in path order, with a warning.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from vaultc.diagnostics import Diagnostic, diagnostic
@@ -19,7 +21,19 @@ HOME = SitePath("index.html")
 TAGS_INDEX = SitePath("tags/index.html")
 NOT_FOUND = SitePath("404.html")
 GRAPH_JSON = SitePath("graph.json")
+GLOSSARY = SitePath("glossary.html")
+QUESTIONS = SitePath("questions/index.html")
+OPEN_QUESTIONS = SitePath("open.html")
+STUDY = SitePath("study/index.html")
+GRAPH_PAGE = SitePath("graph.html")
+SEARCH = SitePath("search.html")
+SEARCH_INDEX = SitePath("search-index.js")
+QA_JSON = SitePath("qa.json")
+QA_CSV = SitePath("qa.csv")
+SITEMAP_XML = SitePath("sitemap.xml")
 STATIC = "static"
+RESERVED_SLUGS = frozenset({"index"})
+"""Slugs a tag or term page may not take: its folder's generated ``index.html`` uses them."""
 
 
 @dataclass(frozen=True)
@@ -29,16 +43,21 @@ class SiteMap:
     notes: Mapping[VaultPath, SitePath]
     attachments: Mapping[VaultPath, SitePath]
     diagnostics: tuple[Diagnostic, ...]
+    concepts: Mapping[str, SitePath] = field(default_factory=lambda: MappingProxyType({}))
+    """Concept key -> its page under ``terms/``."""
 
     def note(self, path: VaultPath) -> SitePath:
         return self.notes[path]
+
+    def concept(self, key: str) -> SitePath:
+        return self.concepts[key]
 
     def attachment(self, path: VaultPath) -> SitePath:
         return self.attachments[path]
 
     @staticmethod
     def tag(tag: str) -> SitePath:
-        segments = [slugify(part) or "tag" for part in tag.casefold().split("/") if part]
+        segments = [_free(slugify(part) or "tag") for part in tag.casefold().split("/") if part]
         return SitePath("tags/" + "/".join(segments) + ".html")
 
     @staticmethod
@@ -46,8 +65,14 @@ class SiteMap:
         return SitePath(f"{STATIC}/{name}")
 
 
-def plan_site(notes: Iterable[VaultPath], attachments: Iterable[VaultPath]) -> SiteMap:
-    """Assign every note and attachment its place (deterministic: in path order)."""
+def _free(slug: str) -> str:
+    return slug + "-" if slug in RESERVED_SLUGS else slug
+
+
+def plan_site(
+    notes: Iterable[VaultPath], attachments: Iterable[VaultPath], concept_names: Mapping[str, str] | None = None
+) -> SiteMap:
+    """Assign every note, attachment and concept its place (deterministic: in path/key order)."""
     taken: set[str] = set()
     note_paths: dict[VaultPath, SitePath] = {}
     problems = []
@@ -70,7 +95,23 @@ def plan_site(notes: Iterable[VaultPath], attachments: Iterable[VaultPath]) -> S
         taken.add(site_path.casefold())
         note_paths[path] = SitePath(site_path + ".html")
     files = {path: SitePath("files/" + path) for path in sorted(attachments)}
-    return SiteMap(MappingProxyType(note_paths), MappingProxyType(files), tuple(problems))
+    concepts = _plan_concepts(concept_names or {})
+    return SiteMap(MappingProxyType(note_paths), MappingProxyType(files), tuple(problems), concepts)
+
+
+def _plan_concepts(names: Mapping[str, str]) -> Mapping[str, SitePath]:
+    """``terms/<slug of the display name>.html``; equal slugs get ``-2``, ``-3``... in key order."""
+    taken: set[str] = set(RESERVED_SLUGS)
+    pages = {}
+    for key in sorted(names):
+        wanted = slugify(names[key]) or slugify(key) or "term"
+        slug, counter = wanted, 1
+        while slug in taken:
+            counter += 1
+            slug = f"{wanted}-{counter}"
+        taken.add(slug)
+        pages[key] = SitePath(f"terms/{slug}.html")
+    return MappingProxyType(pages)
 
 
 def url_from(page: SitePath):
