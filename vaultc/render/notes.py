@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 from vaultc.markdown import create_markdown
 from vaultc.model import ParsedNote
@@ -15,6 +16,7 @@ from vaultc.render.markdown_html import install_site_rules
 from vaultc.render.sanitize import sanitize_html
 from vaultc.render.context import PageLink, SiteContext
 from vaultc.render.sitemap import SiteMap, url_from
+from vaultc.render.transclude import without_ids
 from vaultc.render.view import NoteView
 from vaultc.resolve import ResolvedVault
 
@@ -52,6 +54,18 @@ def note_body(note: ParsedNote, page: SitePath, vault: ResolvedVault, sitemap: S
     view = NoteView(note, page, vault, sitemap, embed_stack=((note.path, ""),))
     html = md.renderer.render(list(note.tokens), md.options, {"vaultc": view})
     return html if allow_html else sanitize_html(html)
+
+
+def fragment_html(site: SiteContext, note: ParsedNote, tokens: tuple[int, int], page: SitePath) -> Markup:
+    """Part of a note (``[start, end)`` of its top-level tokens, e.g. an answer) as HTML for another
+    page: links made relative to ``page``, ids removed (the note's own page has them), sanitized."""
+    start, end = tokens
+    if start >= end:
+        return Markup("")
+    md = site_markdown()
+    view = NoteView(note, page, site.vault, site.sitemap, embed_stack=((note.path, ""),))
+    html = md.renderer.render(without_ids(list(note.tokens[start:end])), md.options, {"vaultc": view})
+    return Markup(html if site.options.allow_html else sanitize_html(html))
 
 
 def description(note: ParsedNote) -> str:

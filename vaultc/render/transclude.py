@@ -25,7 +25,7 @@ def transclude(renderer: RendererHTML, view: NoteView, target: Target, options) 
     title = escapeHtml(note.title + (f" › {heading}" if heading else ""))
     if unit in view.embed_stack:
         return f'<a class="transclusion-loop" href="{href}" title="Embeds loop back here">{title}</a>'
-    tokens = _without_ids(unit_tokens(note.tokens, target.anchor))
+    tokens = without_ids(unit_tokens(note.tokens, target.anchor))
     body = renderer.render(tokens, options, {"vaultc": view.nested(note, unit)})
     return f'<div class="transclusion"><div class="transclusion-source"><a href="{href}">{title}</a></div>{body}</div>'
 
@@ -66,7 +66,7 @@ def _matching_close(tokens: tuple[Token, ...], start: int) -> int:
     return len(tokens) - 1
 
 
-def _without_ids(tokens: list[Token]) -> list[Token]:
+def without_ids(tokens: list[Token]) -> list[Token]:
     return [
         token.copy(attrs={k: v for k, v in token.attrs.items() if k != "id"}) if "id" in token.attrs else token
         for token in tokens
