@@ -54,7 +54,11 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
 
 def test_seed_note_renders_its_constructs(built_site: Path) -> None:
     html = (built_site / "notes" / "deep-learning-interview-questions.html").read_text("utf-8")
-    assert '<h3 id="what-is-an-embedding">What is an embedding?</h3>' in html  # ##### under a ## heading
+    # ##### under a ## heading, with its status badge
+    assert (
+        '<h3 id="what-is-an-embedding">What is an embedding? '
+        '<span class="question-marks"><span class="badge badge-unanswered">unanswered</span>'
+    ) in html
     assert 'class="callout" data-callout="success"' in html  # [!check] is an alias of success
     assert "Missing embed: cnn-features.png" in html  # images not in the vault are visibly marked
     assert '<a class="wikilink broken"' in html  # [[2.0 Preface#...]] is not in the vault

@@ -54,3 +54,11 @@ def test_title_defaults_to_file_name() -> None:
 def test_bad_formula_is_a_diagnostic_with_position() -> None:
     note = parse_note("M.md", "line one\nsee $\\frac{a}$ here\n")
     assert [(d.rule, d.line, d.column) for d in note.diagnostics] == [("math-error", 2, 5)]
+
+
+def test_heading_ids_never_take_the_note_pages_own_ids() -> None:
+    from tests.vaults import resolve_files
+
+    vault = resolve_files({"A.md": "[[B#Content]]\n", "B.md": "# Content\n## Backlinks title\n"})
+    assert [h.anchor for h in vault.notes["B.md"].headings] == ["content-1", "backlinks-title-1"]
+    assert vault.targets["A.md"][0].anchor == "content-1"  # links still find the heading by its text

@@ -74,7 +74,7 @@ def _site_options(options: BuildOptions, config: Config) -> SiteOptions:
     return SiteOptions(
         title=options.title or config.title or vault_name,
         allow_html=options.allow_html,
-        base_url=options.base_url,
+        base_url=options.base_url or config.base_url,
         obsidian_vault=config.obsidian_vault_name or vault_name,
     )
 

@@ -1,4 +1,4 @@
-"""The command line: ``vaultc build`` and ``vaultc lint``.
+"""The command line: ``vaultc build``, ``vaultc lint`` and ``vaultc init``.
 
 Exit codes: 0 clean (warnings allowed), 1 problems (errors, or warnings with ``--strict``), 2 usage
 or configuration errors. Diagnostics go to stdout as ``path:line:col: severity rule message`` so
@@ -14,7 +14,9 @@ import click
 
 from vaultc import __version__
 from vaultc.build import BuildOptions, BuildResult, build
+from vaultc.config import normalise_base_url
 from vaultc.diagnostics import Severity
+from vaultc.init import DEFAULT_PIP_SPEC, InitOptions, init_vault
 from vaultc.lint.formats import FORMATS, format_report
 from vaultc.lint.run import FAIL_LEVELS, lint_vault
 
@@ -51,7 +53,9 @@ def main() -> None:
 @click.option(
     "--base-url",
     metavar="URL",
-    help="Where the site will be published, e.g. https://you.github.io/notes/ (for sitemap.xml and canonical links only).",
+    callback=lambda _context, _parameter, value: _base_url(value),
+    help="Where the site will be published, e.g. https://you.github.io/notes/: makes sitemap.xml, robots.txt "
+    "and canonical links, and absolute links on 404.html (default: base_url in vaultc.yaml, else none).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Also show info-level findings and per-stage timings.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print findings, no progress or summary.")
@@ -91,6 +95,62 @@ def lint_command(vault: Path, fmt: str, fail_on: str, ignore: tuple[str, ...], p
     report = lint_vault(vault, ignore)
     click.echo(format_report(report.findings, report.summary, fmt, path_prefix=path_prefix), nl=False)
     sys.exit(1 if report.fails(fail_on) else 0)
+
+
+@main.command("init")
+@click.argument("vault", default="vault", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--repo-root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The repository to put the workflow in (default: the vault's git root, else the vault folder).",
+)
+@click.option(
+    "--pip-spec",
+    default=DEFAULT_PIP_SPEC,
+    show_default=True,
+    metavar="REQUIREMENT",
+    help="What the workflow installs with pip; vaultc is not on PyPI, so e.g. "
+    "'git+https://github.com/OWNER/vaultc@v0.1.0'.",
+)
+@click.option("--branch", default="main", show_default=True, help="The branch whose pushes publish the site.")
+@click.option("--force", is_flag=True, help="Overwrite files that exist (default: keep them and say so).")
+def init_command(vault: Path, repo_root: Path | None, pip_spec: str, branch: str, force: bool) -> None:
+    """Set VAULT (default: ./vault) up for publishing: a commented vaultc.yaml in the vault and a
+    GitHub Pages workflow, .github/workflows/vaultc-pages.yml, in its repository.
+
+    Existing files are kept unless --force is given. Exit codes: 0 done (also when files were kept),
+    2 the vault is not a folder or not inside --repo-root."""
+    written = init_vault(InitOptions(vault, repo_root, pip_spec, branch, force))
+    for item in written:
+        note = ": it exists (--force overwrites it)" if item.action == "skipped" else ""
+        click.echo(f"{item.action} {_shown(item.path)}{note}")
+    if pip_spec == DEFAULT_PIP_SPEC:
+        click.echo(
+            f"vaultc: the workflow runs 'pip install {DEFAULT_PIP_SPEC}', but vaultc is not on PyPI: edit that line "
+            "or run again with --force --pip-spec 'git+https://github.com/OWNER/vaultc@TAG'.",
+            err=True,
+        )
+    click.echo(
+        "Next: commit these files, then in the repository's Settings > Pages set Source to 'GitHub Actions'.",
+        err=True,
+    )
+
+
+def _shown(path: Path) -> Path:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _base_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return normalise_base_url(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
 
 
 def _progress(verbose: bool, quiet: bool):

@@ -13,11 +13,13 @@ say which line is wrong and a key given twice is caught instead of the last one 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NoReturn
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import yaml
 
@@ -64,6 +66,9 @@ class Config:
     """Globs of vault paths that are not part of the vault (templates, sources)."""
     obsidian_vault_name: str | None = None
     """The vault's name in Obsidian, for ``obsidian://`` links (None: no such links)."""
+    base_url: str | None = None
+    """Where the site is published (None: unknown; ``--base-url`` wins over it). Checked and
+    normalised by :func:`normalise_base_url`."""
     path: Path | None = None
     """The file read (None when the vault has none)."""
 
@@ -232,11 +237,40 @@ def _rule_setting(path: Path, rule: str, node: yaml.Node, default: Severity) -> 
     _fail(path, node, f"rule {rule!r}: {_describe(node)} is not a setting.{hint} Use one of: {', '.join(allowed)}.")
 
 
+def normalise_base_url(url: str) -> str:
+    """The site's address as an absolute http(s) URL ending in "/", its path percent-encoded and
+    its host in ASCII (IDNA), as sitemaps need. Raises ValueError saying what is wrong."""
+    example = "e.g. https://you.github.io/notes/"
+    text = url.strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{url!r} is not an absolute http:// or https:// URL; {example}")
+    if parts.query or parts.fragment or re.search(r"\s", parts.netloc):
+        raise ValueError(f"{url!r} has a query, a fragment or a space in its host; give only the address, {example}")
+    try:
+        host = parts.netloc.encode("idna").decode("ascii")
+    except UnicodeError as error:
+        raise ValueError(f"{url!r}: the host name is not valid ({error}); {example}") from error
+    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~").rstrip("/") + "/"
+    return urlunsplit((parts.scheme.lower(), host, path, "", ""))
+
+
+def _base_url(path: Path, key: str, node: yaml.Node) -> str | None:
+    text = _optional_text(path, key, node)
+    if text is None:
+        return None
+    try:
+        return normalise_base_url(text)
+    except ValueError as error:
+        _fail(path, node, f"{key}: {error}.")
+
+
 _READERS: dict[str, Callable[[Path, str, yaml.Node], Any]] = {
     "title": _optional_text,
     "rules": _rules,
     "stub_patterns": _texts,
     "ignore": _texts,
     "obsidian_vault_name": _optional_text,
+    "base_url": _base_url,
 }
 """Each setting the file may hold -> the function that checks and converts its value."""

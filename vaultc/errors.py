@@ -28,5 +28,5 @@ class OutputFolderError(UsageProblem):
     """The output folder is unsafe to write (it is, holds, or lies inside the vault, or is foreign)."""
 
 
-class ThemeError(VaultcError):
+class ThemeError(UsageProblem):
     """A theme template is missing or fails to render."""

@@ -65,6 +65,12 @@ def slugify(text: str) -> str:
     return "".join(kept)
 
 
+PAGE_IDS = frozenset(
+    {"content", "site-search-input", "theme-toggle", "backlinks-title", "related-title", "note-graph-title"}
+)
+"""Ids the note page's own chrome uses: a heading never takes one (a "# Content" heading gets ``content-1``)."""
+
+
 def unique_slug(text: str, taken: set[str], fallback: str = "section") -> str:
     """A slug not yet in ``taken`` (``x``, ``x-1``, ``x-2``...); records it in ``taken``."""
     base = slugify(text) or fallback

@@ -18,7 +18,7 @@ from vaultc.diagnostics import Diagnostic, diagnostic
 from vaultc.frontmatter import read_front_matter
 from vaultc.markdown import create_markdown
 from vaultc.model import Block, FrontMatter, Heading, LinkKind, LinkRef, ParsedNote
-from vaultc.names import VaultPath, basename, note_stem, unique_slug
+from vaultc.names import PAGE_IDS, VaultPath, basename, note_stem, unique_slug
 
 
 @functools.cache
@@ -69,7 +69,7 @@ def inline_text(inline: Token) -> str:
 def _headings(tokens: list[Token], line_count: int) -> tuple[Heading, ...]:
     """Headings with unique anchors and outline levels (also set on the token) and section extents."""
     found: list[tuple[int, str, str, int, int]] = []
-    taken: set[str] = set()
+    taken: set[str] = set(PAGE_IDS)
     outline = _Outline()
     for position, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:

@@ -9,7 +9,7 @@ undefined, so a bad variable is an error naming the template and line, never an 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -65,8 +65,14 @@ class TemplateRenderer:
     """Renders the theme's templates; every failure becomes a :class:`ThemeError` naming the place."""
 
     def __init__(self, theme: Theme) -> None:
+        sources = dict(theme.templates)
+
+        def load(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+            # The "file name" Jinja compiles a template under; tracebacks then say which template failed.
+            return (sources[name], _code_name(name), lambda: True) if name in sources else None
+
         self.environment = jinja2.Environment(
-            loader=jinja2.DictLoader(dict(theme.templates)),
+            loader=jinja2.FunctionLoader(load),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -78,21 +84,38 @@ class TemplateRenderer:
         try:
             return self.environment.get_template(template).render(**context)
         except jinja2.TemplateNotFound as error:
-            raise ThemeError(f"Template '{error.name}' is missing from the theme (needed for {template}).") from error
+            missing = f"Template '{error.name}' is missing from the theme{_rendering(error.name, template)}"
+            raise ThemeError(f"{missing}. Add it to the theme's templates/ folder.") from error
         except jinja2.TemplateSyntaxError as error:
-            raise ThemeError(f"Template '{error.name}' line {error.lineno}: {error.message}") from error
-        except (jinja2.UndefinedError, TypeError, ValueError) as error:
-            raise ThemeError(f"Template '{template}' line {_template_line(error, template)}: {error}") from error
+            where = f"Template '{error.name}' line {error.lineno}{_rendering(error.name, template)}"
+            raise ThemeError(f"{where}: {error.message}") from error
+        except RENDER_ERRORS as error:
+            raise ThemeError(f"{_failing_place(error, template)}: {error}") from error
 
 
-def _template_line(error: Exception, template: str) -> str:
-    """The failing template line, read from the traceback Jinja rewrites to point at templates."""
-    trace, line = error.__traceback__, "?"
+RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError)
+"""What a template can get wrong while rendering (an undefined variable, calling a string, 1/0...)."""
+_CODE_PREFIX = "<vaultc theme template "
+
+
+def _code_name(template: str) -> str:
+    return f"{_CODE_PREFIX}{template}>"
+
+
+def _failing_place(error: Exception, template: str) -> str:
+    """ "Template 'x' line N", from the innermost template frame of the traceback Jinja rewrites to
+    point at templates; "(rendering y)" is added when the failing template was extended or included."""
+    trace, place = error.__traceback__, None
     while trace is not None:
-        if trace.tb_frame.f_code.co_filename in (
-            template,
-            f"<template {template}>",
-        ) or trace.tb_frame.f_code.co_filename.endswith(template):
-            line = str(trace.tb_lineno)
+        code_name = trace.tb_frame.f_code.co_filename
+        if code_name.startswith(_CODE_PREFIX):
+            place = (code_name.removeprefix(_CODE_PREFIX).removesuffix(">"), trace.tb_lineno)
         trace = trace.tb_next
-    return line
+    if place is None:
+        return f"Template '{template}'"
+    name, line = place
+    return f"Template '{name}' line {line}{_rendering(name, template)}"
+
+
+def _rendering(failing: str | None, template: str) -> str:
+    return "" if failing == template else f" (rendering {template})"

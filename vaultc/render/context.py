@@ -18,6 +18,7 @@ from vaultc.render.sitemap import (
     GLOSSARY,
     GRAPH_PAGE,
     HOME,
+    NOT_FOUND,
     OPEN_QUESTIONS,
     QUESTIONS,
     SEARCH,
@@ -45,7 +46,8 @@ class SiteOptions:
     title: str
     allow_html: bool = False
     base_url: str | None = None
-    """Absolute URL the site is published at; only for sitemap.xml and canonical links."""
+    """Absolute URL the site is published at; only for sitemap.xml, robots.txt, canonical links and
+    the 404 page's links (every other URL stays relative)."""
     obsidian_vault: str = ""
     """Vault name in ``obsidian://open?vault=...`` links ("" leaves the links out)."""
 
@@ -81,8 +83,12 @@ class SiteContext:
     options: SiteOptions
 
     def page(self, template: str, path: SitePath, **context: Any) -> Page:
-        """Render ``template`` as the page at ``path``; ``url()`` in templates is relative to it."""
-        url = url_from(path)
+        """Render ``template`` as the page at ``path``; ``url()`` in templates is relative to it.
+
+        The one exception is the 404 page with a base URL: the host serves it at any missing path,
+        however deep, so its URLs are absolute there."""
+        base_url = self.options.base_url
+        url = absolute_url_from(base_url) if path == NOT_FOUND and base_url else url_from(path)
         html = self.templates.render(
             template,
             site_title=self.options.title,
@@ -98,8 +104,28 @@ class SiteContext:
         return Page(path, html.encode("utf-8"))
 
     def canonical(self, path: SitePath) -> str:
-        """The page's absolute URL when ``--base-url`` is given, else ""."""
-        if not self.options.base_url:
+        """The page's absolute URL when ``--base-url`` is given, else "" (and "" for the 404 page,
+        which stands for no address of its own)."""
+        if not self.options.base_url or path == NOT_FOUND:
             return ""
-        page = "" if path == HOME else path.removesuffix("index.html") if path.endswith("/index.html") else path
-        return self.options.base_url.rstrip("/") + "/" + quote(page, safe="/-_.~")
+        return absolute_url(self.options.base_url, path)
+
+
+def absolute_url(base_url: str, path: str, fragment: str = "") -> str:
+    """``path``'s address under ``base_url``, percent-encoded; ``x/index.html`` is served as ``x/``.
+
+    >>> absolute_url("https://me.github.io/notes", "tags/index.html")
+    'https://me.github.io/notes/tags/'
+    """
+    served = path.removesuffix("index.html") if path == HOME or path.endswith("/index.html") else path
+    anchor = "#" + quote(fragment, safe="-_.~") if fragment else ""
+    return base_url.rstrip("/") + "/" + quote(served, safe="/-_.~") + anchor
+
+
+def absolute_url_from(base_url: str):
+    """Like :func:`url_from`, with absolute URLs: ``url(target, fragment="")``."""
+
+    def url(target: str, fragment: str = "") -> str:
+        return absolute_url(base_url, target, fragment)
+
+    return url

@@ -1,9 +1,23 @@
-"""(Under construction: owned by a helper for issue 4.)"""
+"""The glossary and the concept pages: the render stage's builder for everything about terms.
+
+Builds the shared lookups once (glossary layout, :class:`~vaultc.render.concept_places.PlaceFinder`,
+related concepts, backlinks), then the glossary A–Z (:mod:`vaultc.render.glossary_listing`) and
+one page per concept (:mod:`vaultc.render.concept_pages`).
+"""
 
 from __future__ import annotations
 
+from vaultc.render.concept_pages import concept_pages, concept_pages_data
+from vaultc.render.concept_places import PlaceFinder
 from vaultc.render.context import Page, SiteContext
+from vaultc.render.glossary_listing import glossary_listing
+from vaultc.render.glossary_order import layout_glossary
 
 
 def glossary_pages(site: SiteContext) -> list[Page]:
-    return []
+    """``glossary.html`` (plus per-letter pages for a big glossary) and ``terms/<slug>.html`` pages."""
+    layout = layout_glossary(site.knowledge.concepts)
+    places = PlaceFinder(site.vault, site.knowledge, site.sitemap)
+    pages = glossary_listing(site, layout, places)
+    pages += concept_pages(site, concept_pages_data(site, layout, places))
+    return pages

@@ -3,8 +3,10 @@
 The syntax plugins give plain renderings; here the rules for tokens whose output depends on the rest
 of the vault are replaced: links and embeds point at site URLs (relative to the page being written),
 broken ones are visibly marked (``class="broken"``, no ``href``), note embeds are transcluded with a
-guard against loops, and tags link to their tag pages. Everything a rule needs arrives through
-markdown-it's ``env["vaultc"]`` as a :class:`~vaultc.render.view.NoteView`; the tokens themselves are never modified.
+guard against loops, and tags link to their tag pages. The note page's own decorations (question
+badges, term links: :mod:`vaultc.render.annotate`) arrive as extra tokens, rendered by rules
+registered here. Everything a rule needs arrives through markdown-it's ``env["vaultc"]`` as a
+:class:`~vaultc.render.view.NoteView`; the tokens themselves are never modified.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from markdown_it.token import Token
 
 from vaultc.names import basename, relative_url
 from vaultc.render import media
+from vaultc.render.question_marks import render_question_mark
 from vaultc.render.sitemap import SiteMap
+from vaultc.render.term_links import render_term_link
 from vaultc.render.transclude import transclude
 from vaultc.render.view import NoteView
 from vaultc.resolve import Target, TargetKind
@@ -40,6 +44,14 @@ def install_site_rules(md: MarkdownIt) -> None:
     md.add_render_rule("heading_close", _render_heading)
     md.add_render_rule("paragraph_open", _render_paragraph(open_=True))
     md.add_render_rule("paragraph_close", _render_paragraph(open_=False))
+    for kind, elsewhere in (
+        ("footnote_ref", _footnote_ref_elsewhere),
+        ("footnote_open", _footnote_open_elsewhere),
+        ("footnote_anchor", _footnote_backref_elsewhere),
+    ):
+        md.add_render_rule(kind, _footnote_rule(md.renderer.rules[kind], elsewhere))
+    md.add_render_rule("question_mark", render_question_mark)
+    md.add_render_rule("term_link", render_term_link)
 
 
 def _render_link_open(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options, env: dict) -> str:
@@ -124,7 +136,37 @@ def _render_paragraph(open_: bool):
             and any(_is_note_embed(_view(env), child) for child in inline.children or ())
         )
         if holds_embed and not tokens[idx].hidden:
-            return '<div class="paragraph">' if open_ else "</div>\n"
+            return f'<div class="paragraph"{renderer.renderAttrs(tokens[idx])}>' if open_ else "</div>\n"
         return renderer.renderToken(tokens, idx, options, env)
 
     return rule
+
+
+def _footnote_rule(own_page_rule, elsewhere):
+    """The footnote plugin's rendering on the note's own page; ``elsewhere`` in an answer shown on
+    another page or an embed, where the footnotes are not on the page: links go to the note's page
+    and nothing has an id (two answers would share ``fn1``)."""
+
+    def rule(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options, env: dict) -> str:
+        view = _view(env)
+        return own_page_rule(tokens, idx, options, env) if view.on_own_page else elsewhere(view, tokens[idx].meta)
+
+    return rule
+
+
+def _footnote_number(meta: dict) -> str:
+    return str(meta["id"] + 1) + (f":{meta['subId']}" if meta.get("subId", -1) > 0 else "")
+
+
+def _footnote_ref_elsewhere(view: NoteView, meta: dict) -> str:
+    href = escapeHtml(view.own_page_url(f"fn{meta['id'] + 1}"))
+    return f'<sup class="footnote-ref"><a href="{href}">[{_footnote_number(meta)}]</a></sup>'
+
+
+def _footnote_open_elsewhere(view: NoteView, meta: dict) -> str:
+    return '<li class="footnote-item">'
+
+
+def _footnote_backref_elsewhere(view: NoteView, meta: dict) -> str:
+    href = escapeHtml(view.own_page_url("fnref" + _footnote_number(meta)))
+    return f' <a href="{href}" class="footnote-backref">\u21a9\ufe0e</a>'

@@ -1,20 +1,25 @@
-"""Note pages: a note's rendered body with its table of contents, tags, backlinks and related notes."""
+"""Note pages: a note's rendered body with its table of contents, tags, backlinks and related notes,
+question badges and term links (:mod:`vaultc.render.annotate`), and a summary of its questions."""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup
 
+from vaultc.extract.model import Question, QuestionStatus
 from vaultc.markdown import create_markdown
 from vaultc.model import ParsedNote
 from vaultc.names import SitePath
 from vaultc.parse import inline_text
+from vaultc.render.annotate import page_index, page_tokens
+from vaultc.render.context import PageLink, SiteContext
 from vaultc.render.markdown_html import install_site_rules
 from vaultc.render.sanitize import sanitize_html
-from vaultc.render.context import PageLink, SiteContext
 from vaultc.render.sitemap import SiteMap, url_from
 from vaultc.render.transclude import without_ids
 from vaultc.render.view import NoteView
@@ -48,22 +53,31 @@ def site_markdown() -> MarkdownIt:
     return md
 
 
-def note_body(note: ParsedNote, page: SitePath, vault: ResolvedVault, sitemap: SiteMap, allow_html: bool) -> str:
-    """The note's content as HTML for ``page``; sanitized unless raw HTML is allowed."""
+def note_body(
+    note: ParsedNote,
+    page: SitePath,
+    vault: ResolvedVault,
+    sitemap: SiteMap,
+    allow_html: bool,
+    tokens: Sequence[Token] | None = None,
+) -> str:
+    """The note's content as HTML for ``page``; sanitized unless raw HTML is allowed. ``tokens``
+    replaces the note's own (the decorated copy its page shows)."""
     md = site_markdown()
     view = NoteView(note, page, vault, sitemap, embed_stack=((note.path, ""),))
-    html = md.renderer.render(list(note.tokens), md.options, {"vaultc": view})
+    html = md.renderer.render(list(note.tokens if tokens is None else tokens), md.options, {"vaultc": view})
     return html if allow_html else sanitize_html(html)
 
 
 def fragment_html(site: SiteContext, note: ParsedNote, tokens: tuple[int, int], page: SitePath) -> Markup:
     """Part of a note (``[start, end)`` of its top-level tokens, e.g. an answer) as HTML for another
-    page: links made relative to ``page``, ids removed (the note's own page has them), sanitized."""
+    page: links made relative to ``page`` (footnote references to the note's page), ids removed
+    (the note's own page has them), sanitized."""
     start, end = tokens
     if start >= end:
         return Markup("")
     md = site_markdown()
-    view = NoteView(note, page, site.vault, site.sitemap, embed_stack=((note.path, ""),))
+    view = NoteView(note, page, site.vault, site.sitemap, embed_stack=((note.path, ""),), fragment=True)
     html = md.renderer.render(without_ids(list(note.tokens[start:end])), md.options, {"vaultc": view})
     return Markup(html if site.options.allow_html else sanitize_html(html))
 
@@ -87,9 +101,11 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
     def link_to(path: str) -> PageLink:
         return PageLink(vault.notes[path].title, url(sitemap.note(path)))
 
+    tokens = page_tokens(site, note, page)
     return {
         "note": note,
-        "content": note_body(note, page, vault, sitemap, site.options.allow_html),
+        "content": note_body(note, page, vault, sitemap, site.options.allow_html, tokens),
+        "question_summary": question_summary(page_index(site).questions.get(note.path, ())),
         "description": description(note),
         "toc": table_of_contents(note),
         "toc_open": len(note.headings) <= TOC_OPEN_LIMIT,
@@ -97,3 +113,30 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
         "backlinks": [link_to(path) for path in graph.backlinks(note.path)],
         "related": [link_to(path) for path in graph.related(note.path)],
     }
+
+
+@dataclass(frozen=True)
+class QuestionSummary:
+    """How many of a note's questions are answered, and where the first open one is."""
+
+    total: int
+    answered: int
+    unanswered: int
+    stubs: int
+    first_open: str
+    """Anchor of the first unanswered or stub question ("" when all are answered)."""
+
+
+def question_summary(questions: Sequence[Question]) -> QuestionSummary | None:
+    """None for a note without questions."""
+    if not questions:
+        return None
+    count = {status: sum(q.status is status for q in questions) for status in QuestionStatus}
+    first_open = next((q.anchor for q in questions if q.status is not QuestionStatus.ANSWERED), "")
+    return QuestionSummary(
+        len(questions),
+        count[QuestionStatus.ANSWERED],
+        count[QuestionStatus.UNANSWERED],
+        count[QuestionStatus.STUB],
+        first_open,
+    )

@@ -1,9 +1,151 @@
-"""(Under construction: owned by a helper for issue 4.)"""
+"""Offline full-text search: the prebuilt index (``search-index.js``) and the search page.
+
+Why a prebuilt index in a script: the site must search with no server, on GitHub Pages and from
+``file://``, where browsers refuse ``fetch()`` of a local JSON file but still run a ``<script>``. So
+the index is JSON assigned to ``window.VAULTC_SEARCH_INDEX``, and only ``search.html`` loads it
+(``static/search.js`` adds the script tag), every other page just has a GET form pointing there.
+
+The index is an inverted index: token -> postings, the documents holding the token and its weight
+there. Tokens follow ``search_tokens.py``; the weights make title hits outrank heading and body
+hits (``search_query.py`` is the reference of how the browser ranks). Documents are
+``[kind, title, url, status, snippet, where]`` rows (see ``search_docs.py``; kind and status are
+positions in the index's ``kinds`` and ``statuses``); a question's url is just ``#anchor``, on the
+page of the note document ``where``.
+
+Postings are packed in a string, because a vault's common words are in most documents and a JSON
+array spends four or five bytes per entry: doc ids ascend, each is stored as the gap from the
+previous one, and ``gap * 32 + weight`` is written in base 44 with the digits in
+``POSTING_DIGITS`` (the first 44 characters end a number, the other 44 are leading digits). A
+word in every document costs one character per document.
+"""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from vaultc.render.context import Page, SiteContext
+from vaultc.render.search_docs import KINDS, SearchDoc, search_documents
+from vaultc.render.search_tokens import MAX_TOKEN, STOPWORDS, index_token_counts
+from vaultc.render.sitemap import GLOSSARY, QUESTIONS, SEARCH, SEARCH_INDEX, url_from
+
+STATUSES = ("answered", "unanswered", "stub", "undefined", "defined")
+TITLE_WEIGHT = 16
+"""A token in the title weighs 16; all other fields together stay below 16, so a weight of 16 or
+more means "in the title" (the browser uses that to find exact title matches quickly)."""
+ALIAS_WEIGHT = 8
+HEADING_WEIGHT, HEADING_CAP = 2, 2
+BODY_WEIGHT, BODY_CAP = 1, 3
+INDEX_GLOBAL = "VAULTC_SEARCH_INDEX"
+WEIGHT_BITS = 32
+"""Weights are 1..31 (16 + 8 + 2 * 2 + 3), so ``gap * 32 + weight`` keeps both."""
+POSTING_DIGITS = "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+"""88 characters needing no escape in JSON or in an HTML script: 44 final digits, 44 leading ones."""
+_BASE = len(POSTING_DIGITS) // 2
+_DIGIT_VALUES = {character: position for position, character in enumerate(POSTING_DIGITS)}
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def search_pages(site: SiteContext) -> list[Page]:
-    return []
+    """``search-index.js`` and ``search.html``."""
+    url = url_from(SEARCH)
+    index = build_index(search_documents(site))
+    page = site.page(
+        "search.html",
+        SEARCH,
+        page_title="Search",
+        index_url=url(SEARCH_INDEX),
+        glossary_url=url(GLOSSARY),
+        questions_url=url(QUESTIONS),
+        statuses=STATUSES,
+        document_count=len(index["docs"]),
+    )
+    return [page, Page(SEARCH_INDEX, index_script(index))]
+
+
+def token_weights(doc: SearchDoc) -> dict[str, int]:
+    """Each token of the document and its weight (title > alias > headings > body, counts capped)."""
+    body = index_token_counts(doc.body)
+    weights = {token: BODY_WEIGHT * (count if count < BODY_CAP else BODY_CAP) for token, count in body.items()}
+    for token, count in index_token_counts(" \n ".join(doc.headings)).items():
+        weights[token] = weights.get(token, 0) + HEADING_WEIGHT * min(count, HEADING_CAP)
+    for token in set().union(*map(index_token_counts, doc.aliases)):
+        weights[token] = weights.get(token, 0) + ALIAS_WEIGHT
+    for token in index_token_counts(doc.title):
+        weights[token] = weights.get(token, 0) + TITLE_WEIGHT
+    return weights
+
+
+def build_index(docs: list[SearchDoc]) -> dict[str, Any]:
+    """The index as plain data: settings the browser must share, documents, postings."""
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for doc_id, doc in enumerate(docs):
+        for token, weight in token_weights(doc).items():
+            postings.setdefault(token, []).append((doc_id, weight))
+    return {
+        "version": 1,
+        "kinds": list(KINDS),
+        "statuses": ["", *STATUSES],
+        "stopwords": sorted(STOPWORDS),
+        "maxToken": MAX_TOKEN,
+        "titleWeight": TITLE_WEIGHT,
+        "postingDigits": POSTING_DIGITS,
+        "weightBits": WEIGHT_BITS,
+        "docs": [_row(doc, docs) for doc in docs],
+        "postings": {token: encode_postings(pairs) for token, pairs in postings.items()},
+    }
+
+
+def _row(doc: SearchDoc, docs: list[SearchDoc]) -> list[Any]:
+    """A question's URL is stored as its ``#anchor`` when it is on its note's page."""
+    note_url = docs[doc.where].url if doc.kind == "question" else ""
+    url = doc.url[len(note_url) :] if note_url and doc.url.startswith(note_url + "#") else doc.url
+    status = STATUSES.index(doc.status) + 1 if doc.status else 0
+    return [KINDS.index(doc.kind), doc.title, url, status, doc.snippet, doc.where]
+
+
+def encode_postings(pairs: list[tuple[int, int]]) -> str:
+    """``[(doc id, weight), ...]`` (ids ascending) -> the packed string (see the module docstring)."""
+    digits: list[str] = []
+    append, previous = digits.append, 0
+    for doc_id, weight in pairs:
+        value = (doc_id - previous) * WEIGHT_BITS + weight
+        previous = doc_id
+        if value < _BASE:  # most entries of common words: one character
+            append(POSTING_DIGITS[value])
+            continue
+        number = [POSTING_DIGITS[value % _BASE]]
+        value //= _BASE
+        while value:
+            number.append(POSTING_DIGITS[_BASE + value % _BASE])
+            value //= _BASE
+        digits.extend(reversed(number))
+    return "".join(digits)
+
+
+def decode_postings(packed: str) -> list[tuple[int, int]]:
+    """The packed string -> ``[(doc id, weight), ...]``."""
+    pairs, value, doc_id = [], 0, 0
+    for character in packed:
+        digit = _DIGIT_VALUES[character]
+        value = value * _BASE + digit % _BASE
+        if digit < _BASE:
+            doc_id += value // WEIGHT_BITS
+            pairs.append((doc_id, value % WEIGHT_BITS))
+            value = 0
+    return pairs
+
+
+def doc_url(docs: list[list[Any]], doc_id: int) -> str:
+    """A document row's URL relative to search.html (questions keep only their ``#anchor``)."""
+    url = docs[doc_id][2]
+    return docs[docs[doc_id][5]][2] + url if url.startswith("#") else url
+
+
+def index_script(index: dict[str, Any]) -> bytes:
+    """The index as a script assigning a global. JSON is valid JavaScript; ``<``, ``>``, ``&`` and
+    the line separators U+2028/2029 are escaped so no text can end the script or break parsing."""
+    text = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for character, escape in _SCRIPT_ESCAPES.items():
+        text = text.replace(character, escape)
+    return f"window.{INDEX_GLOBAL} = {text};\n".encode()

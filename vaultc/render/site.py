@@ -26,7 +26,7 @@ from vaultc.render.graph_svg import graph_pages, local_graph
 from vaultc.render.notes import note_context
 from vaultc.render.question_pages import question_pages
 from vaultc.render.search_index import search_pages
-from vaultc.render.seo import sitemap_xml
+from vaultc.render.seo import seo_pages
 from vaultc.render.sitemap import GRAPH_JSON, HOME, NOT_FOUND, TAGS_INDEX, SiteMap, plan_site, url_from
 from vaultc.resolve import ResolvedVault, TargetKind
 from vaultc.theme import TemplateRenderer, Theme
@@ -61,7 +61,7 @@ def render_site(
     pages.append(Page(GRAPH_JSON, _json(graph_json(graph))))
     pages += [Page(sitemap.static(name), data) for name, data in theme.static.items()]
     pages.append(Page(sitemap.static("pygments.css"), pygments_css().encode("utf-8")))
-    pages.append(sitemap_xml([page.path for page in pages], options.base_url))
+    pages += seo_pages([page.path for page in pages], options.base_url)
     return RenderedSite(tuple(sorted(pages, key=lambda page: page.path)), _copies(vault, sitemap), sitemap.diagnostics)
 
 
@@ -90,18 +90,28 @@ def _tag_page(site: SiteContext, tag: str, paths: tuple[str, ...]) -> Page:
 
 
 def home(site: SiteContext) -> dict[str, Any]:
-    url = url_from(HOME)
+    """The home page: what the vault holds (counts), the ways into it, and its notes by folder."""
+    from vaultc.render import sitemap as places  # local: this function's owner keeps the imports untouched
+    from vaultc.render.glossary_counts import knowledge_counts
+
+    url, counts = url_from(HOME), knowledge_counts(site.knowledge)
     folders: dict[str, list[PageLink]] = defaultdict(list)
     for path, note in site.vault.notes.items():
         folders[folder_of(path)].append(PageLink(note.title, url(site.sitemap.note(path))))
+    ways_in = {"glossary": places.GLOSSARY, "questions": places.QUESTIONS, "open": places.OPEN_QUESTIONS,
+               "study": places.STUDY, "tags": TAGS_INDEX, "graph": places.GRAPH_PAGE, "search": places.SEARCH}
     return {
         "page_title": "Home",
+        "description": f"{site.options.title}: {len(site.vault.notes)} notes, {counts.questions} questions "
+        f"({counts.open} open) and {counts.terms} terms.",
         "folders": sorted(
-            (folder, sorted(links, key=lambda link: link.title.casefold())) for folder, links in folders.items()
+            (folder, sorted(links, key=lambda link: (link.title.casefold(), link.url)))
+            for folder, links in folders.items()
         ),
         "note_count": len(site.vault.notes),
         "tag_count": len(site.graph.tags),
-        "graph_url": url(GRAPH_JSON),
+        "counts": counts,
+        "links": {name: url(target) for name, target in ways_in.items()},
     }
 
 

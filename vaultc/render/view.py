@@ -23,6 +23,17 @@ class NoteView:
     sitemap: SiteMap
     embed_stack: tuple[Unit, ...]
     """Units being rendered, outermost (the page's own note) first: meeting one again is a loop."""
+    fragment: bool = False
+    """Part of the note shown on another page (an answer): the note's own page is elsewhere."""
+
+    @property
+    def on_own_page(self) -> bool:
+        """Rendering the note's own page (not an embed, not a fragment): in-page anchors work here."""
+        return len(self.embed_stack) == 1 and not self.fragment
+
+    def own_page_url(self, anchor: str = "") -> str:
+        """The note's own page (at ``anchor``), relative to the page being written."""
+        return relative_url(self.page, self.sitemap.note(self.note.path), anchor)
 
     def target(self, token: Token) -> Target:
         return self.vault.targets[self.note.path][token.meta["link_index"]]

@@ -1,0 +1,120 @@
+"""What the graphs cost: render time they add and the bytes they weigh, on any vault.
+
+Why this exists: the issue asks the graphs to stay light at 10,000 notes (graph.html under
+300 KB, a local graph under 15 KB, under 10% added to the render stage). This script analyses a
+vault once, then times, in CPU seconds of this process (steady on a busy machine, unlike wall
+time): folding the reader graph, graph.html, one local graph per note and per concept, and the
+whole render stage (``render_site``) twice, with the graph builders stubbed out and with them:
+the difference is what the graphs add. Sizes are UTF-8 bytes.
+
+Usage: ``python bench/graph_weight.py VAULT [--json FILE]``, e.g. after
+``python bench/synth.py 10000 /tmp/synth``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+from markupsafe import Markup
+
+from vaultc.analysis import StageTimer, analyse
+from vaultc.graph import build_graph
+from vaultc.graph_nodes import note_node, term_node
+from vaultc.render import site as site_module
+from vaultc.render.context import SiteContext, SiteOptions
+from vaultc.render.graph_reader import reader_graph
+from vaultc.render.graph_svg import graph_pages, local_graph
+from vaultc.render.site import render_site
+from vaultc.render.sitemap import plan_site
+from vaultc.theme import TemplateRenderer, load_theme
+
+
+def cpu(action: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.process_time()
+    result = action()
+    return result, time.process_time() - start
+
+
+def measure(vault: Path, report: Callable[[str, Any], None]) -> None:
+    """Report each figure as soon as it is known (the renders at the end take longest)."""
+    analysis = analyse(vault, (), StageTimer(lambda message: None))
+    resolved, knowledge = analysis.resolved, analysis.knowledge
+    graph = build_graph(resolved, knowledge)
+    gc.collect()
+    gc.freeze()  # as the build does: the parsed vault stays, later collections skip it
+    theme = load_theme(None)
+    names = {concept.key: concept.name for concept in knowledge.concepts}
+    sitemap = plan_site(resolved.notes, resolved.attachments, names)
+    site = SiteContext(resolved, knowledge, graph, sitemap, TemplateRenderer(theme), SiteOptions("bench"))
+    reader, fold_seconds = cpu(lambda: reader_graph(site))  # folded once, then cached for the site
+    for name, value in (
+        ("notes", len(resolved.notes)),
+        ("concepts", len(knowledge.concepts)),
+        ("reader_nodes", len(reader.nodes)),
+        ("reader_edges", sum(len(near) for near in reader.neighbours.values()) // 2),
+        ("fold_cpu_s", round(fold_seconds, 3)),
+    ):
+        report(name, value)
+    pages, global_seconds = cpu(lambda: graph_pages(site))
+    report("graph_html_bytes", len(pages[0].content))
+    report("graph_page_cpu_s", round(global_seconds, 3))
+    local_sizes, local_seconds = cpu(lambda: _local_sizes(site))
+    report("local_graphs", len(local_sizes))
+    report("local_cpu_s", round(local_seconds, 3))
+    report("local_ms_per_page", round(1000 * local_seconds / max(len(local_sizes), 1), 3))
+    report("local_bytes_max", max(local_sizes, default=0))
+    report("local_bytes_median", statistics.median(local_sizes) if local_sizes else 0)
+    _measure_render(resolved, knowledge, graph, theme, report)
+
+
+def _measure_render(resolved, knowledge, graph, theme, report: Callable[[str, Any], None]) -> None:
+    """CPU of the whole render stage without the graphs (stubbed out) and with them."""
+    render = functools.partial(render_site, resolved, knowledge, graph, theme, SiteOptions("bench"))
+    with (
+        mock.patch.object(site_module, "graph_pages", lambda site: []),
+        mock.patch.object(site_module, "local_graph", lambda site, node, page: Markup("")),
+    ):
+        _, without = cpu(render)
+    report("render_without_graphs_cpu_s", round(without, 3))
+    _, with_graphs = cpu(render)
+    report("render_with_graphs_cpu_s", round(with_graphs, 3))
+    report("render_added", f"{(with_graphs - without) / without:.1%}" if without else "n/a")
+
+
+def _local_sizes(site: SiteContext) -> list[int]:
+    """Bytes of the local graph of every note and every concept (empty ones left out)."""
+    pages = [(note_node(path), site.sitemap.note(path)) for path in site.vault.notes]
+    pages += [(term_node(key), page) for key, page in site.sitemap.concepts.items()]
+    sizes = [len(str(local_graph(site, node, page)).encode("utf-8")) for node, page in pages]
+    return [size for size in sizes if size]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("vault", type=Path)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    arguments = parser.parse_args()
+    figures: dict[str, Any] = {}
+
+    def report(name: str, value: Any) -> None:
+        figures[name] = value
+        print(f"{name:28} {value}", flush=True)
+
+    measure(arguments.vault, report)
+    if arguments.json:
+        arguments.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", "utf-8")
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

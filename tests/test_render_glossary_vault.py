@@ -1,0 +1,72 @@
+"""End to end on the default vault: the glossary, a concept page and the home page as built."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.crawl import broken_references
+from tests.glossary_site import duplicate_ids, main_of
+from vaultc.cli import main
+
+VAULT = Path(__file__).resolve().parent.parent / "vault"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("glossary") / "site"
+    result = CliRunner().invoke(main, ["build", str(VAULT), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    return output
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text("utf-8")
+
+
+def test_the_glossary_lists_embedding_and_flags_it_as_undefined(site: Path) -> None:
+    glossary = read(site, "glossary.html")
+    entry = glossary[glossary.index('<dt id="term-embedding">') :]
+    entry = entry[: entry.index("</dd>")]
+    assert '<a class="concept-link" href="terms/embedding.html">embedding</a>' in entry
+    assert "needs a definition" in entry
+    assert 'href="notes/deep-learning-interview-questions.html#what-is-an-embedding"' in entry
+
+
+def test_the_embedding_page_shows_its_unanswered_question(site: Path) -> None:
+    html = read(site, "terms/embedding.html")
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", html) == ["embedding"]
+    questions = html[html.index('<section class="concept-questions"') :]
+    questions = questions[: questions.index("</section>")]
+    link = '<a class="question-link" href="../notes/deep-learning-interview-questions.html#what-is-an-embedding">'
+    assert link + 'What is an embedding?</a> <span class="badge badge-unanswered">unanswered</span>' in questions
+
+
+def test_every_concept_has_a_page_and_a_glossary_entry(site: Path) -> None:
+    glossary = main_of(read(site, "glossary.html"))
+    linked = set(re.findall(r'<a class="concept-link" href="(terms/[^"]*)">', glossary))
+    pages = {p.relative_to(site).as_posix() for p in (site / "terms").glob("*.html")}
+    assert linked == pages and len(pages) > 50
+    assert duplicate_ids(read(site, "glossary.html")) == []
+
+
+def test_the_home_page_counts_and_links_the_ways_in(site: Path) -> None:
+    html = main_of(read(site, "index.html"))
+    assert re.search(r"3 notes,\s+112 questions", html)
+    for target in (
+        "open.html",
+        "glossary.html",
+        "questions/index.html",
+        "tags/index.html",
+        "graph.html",
+        "search.html",
+    ):
+        assert f'<a href="{target}"><span class="home-card-title">' in html
+
+
+def test_glossary_and_concept_links_resolve(site: Path) -> None:
+    broken = [problem for problem in broken_references(site) if "terms/" in str(problem) or "glossary" in str(problem)]
+    assert broken == []

@@ -1,0 +1,103 @@
+"""Shared by the question, open-questions, study and export tests: a site context for an in-memory
+vault, its question pages as text, and a small reader for the items those pages list."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from tests.vaults import resolve_files
+from vaultc.extract.stage import extract_knowledge
+from vaultc.graph import build_graph
+from vaultc.render.context import SiteContext, SiteOptions
+from vaultc.render.question_pages import question_pages
+from vaultc.render.sitemap import plan_site
+from vaultc.theme import TemplateRenderer, Theme, load_theme
+
+# A note with questions under nested headings, a stub, an unanswered heading question and a
+# heading question that returns to its parent section after a sub-section (Models "continued").
+BASICS = """---
+tags: [ml, Café]
+---
+# Basics
+
+Intro text.
+
+## Models
+
+What is a model?
+
+A function fitted to data.
+
+### Training
+
+What is a loss?
+
+TODO
+
+### What is overfitting?
+
+## Data
+
+What is a feature?
+
+An input column, see [[Glossary]].
+"""
+GLOSSARY = """#ml
+
+Epoch
+Batch
+
+Softmax: turns scores into probabilities.
+
+What is an epoch?
+
+One pass over the data.
+"""
+FILES = {"Topics/ML basics.md": BASICS, "Glossary.md": GLOSSARY}
+
+
+@functools.cache
+def theme() -> Theme:
+    return load_theme()
+
+
+def site_of(files: dict[str, str], title: str = "Test vault", obsidian_vault: str = "My Vault") -> SiteContext:
+    return _site(tuple(sorted(files.items())), title, obsidian_vault)
+
+
+@functools.cache
+def _site(files: tuple[tuple[str, str], ...], title: str, obsidian_vault: str) -> SiteContext:
+    """Cached: the extract stage's spelling suggestions take seconds, and a context never changes."""
+    vault = resolve_files(dict(files))
+    knowledge = extract_knowledge(vault)
+    sitemap = plan_site(vault.notes, vault.attachments, {concept.key: concept.name for concept in knowledge.concepts})
+    options = SiteOptions(title=title, obsidian_vault=obsidian_vault)
+    return SiteContext(vault, knowledge, build_graph(vault, knowledge), sitemap, TemplateRenderer(theme()), options)
+
+
+def pages_of(files: dict[str, str], **options: str) -> dict[str, str]:
+    """Every page the question builders make, as text by site path."""
+    pages = question_pages(site_of(files, **options))
+    assert len({page.path for page in pages}) == len(pages), "two pages share a path"
+    return {page.path: page.content.decode("utf-8") for page in pages}
+
+
+@dataclass(frozen=True)
+class Listed:
+    status: str
+    href: str
+    text: str
+
+
+ITEM = re.compile(r'<li class="question-item" data-status="(\w+)"><a class="question-link" href="([^"]*)">([^<]*)</a>')
+
+
+def listed(html: str) -> list[Listed]:
+    """The question items of a listing or open-questions page, in page order."""
+    return [Listed(*match) for match in ITEM.findall(html)]
+
+
+def main_of(html: str) -> str:
+    return html.split('<main id="content">', 1)[1].split("</main>", 1)[0]

@@ -1,0 +1,256 @@
+/* vaultc: the search engine behind search.html (search.js is the page; this file has no DOM code).
+
+   The index is built by vaultc/render/search_index.py and shipped as search-index.js, a script
+   assigning window.VAULTC_SEARCH_INDEX. This file exposes window.vaultcSearch: the tokeniser, the
+   Index (query and ranking) and marks(), which characters of a text the query matched.
+
+   Tokenisation: the SAME rules as vaultc/render/search_tokens.py (change both together):
+   1. Normalise: NFKD, drop combining marks (\p{M}), NFC, lower case, then ß -> ss and ς -> σ.
+   2. Words are runs of letters and digits (\p{L}\p{N}); anything else separates.
+   3. Inside a word, CJK runs (Han, Hiragana, Katakana, Hangul: the CJK ranges below) become
+      overlapping character bigrams; a one-character run stays one token.
+   4. Tokens are cut to index.maxToken characters.  5. index.stopwords are ignored.
+
+   Querying (reference implementation: vaultc/render/search_query.py):
+   - every query token must match (AND); the last one is a prefix when it has 2+ characters
+     ("embed" finds "embedding"); a single CJK character matches every bigram containing it;
+   - a document's score is the sum over query tokens of its weight (title 16+, alias 8, headings,
+     body); weight >= index.titleWeight means "in the title";
+   - order: exact title matches first (term, then question, then note), then score, then title
+     (document ids are in title order); a title is exact when every query token matched in it and
+     it has no other words. */
+(function () {
+  "use strict";
+
+  var CJK = "\u1100-\u11ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3040-\u30ff\u3130-\u318f" +
+    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\u{20000}-\u{3ffff}";
+  var CJK_CHAR = new RegExp("^[" + CJK + "]", "u");
+  var SEGMENT = new RegExp("[" + CJK + "]+|[^" + CJK + "]+", "gu");
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var MARKS = /\p{M}/gu;
+  var EXACT_RANK = { term: 3, question: 2, note: 1 };
+
+  /* ---- Tokens (mirror of search_tokens.py) ------------------------------------------------ */
+
+  function normalize(text) {
+    return text.normalize("NFKD").replace(MARKS, "").normalize("NFC").toLowerCase()
+      .replace(/ß/g, "ss").replace(/ς/g, "σ");
+  }
+
+  function isCjk(token) {
+    return CJK_CHAR.test(token);
+  }
+
+  function wordTokens(word, maxToken, out) {
+    var segments = word.match(SEGMENT) || [];
+    segments.forEach(function (segment) {
+      var chars = Array.from(segment);
+      if (chars.length > 1 && isCjk(segment)) {
+        for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+      } else {
+        out.push(chars.slice(0, maxToken).join(""));
+      }
+    });
+  }
+
+  function tokens(text, maxToken) {
+    var out = [];
+    (normalize(text).match(WORD) || []).forEach(function (word) { wordTokens(word, maxToken, out); });
+    return out;
+  }
+
+  /* ---- The index ------------------------------------------------------------------------- */
+
+  function Index(raw) {
+    this.raw = raw;
+    this.stopwords = new Set(raw.stopwords);
+    this.sorted = Object.keys(raw.postings).sort();
+    this.cjk = this.sorted.filter(isCjk);
+    this.decoded = new Map();
+    this.digitValues = {};
+    for (var i = 0; i < raw.postingDigits.length; i++) this.digitValues[raw.postingDigits.charCodeAt(i)] = i;
+  }
+
+  Index.prototype.queryTokens = function (text) {
+    var stop = this.stopwords;
+    var kept = tokens(text, this.raw.maxToken).filter(function (token) { return !stop.has(token); });
+    return Array.from(new Set(kept));
+  };
+
+  /* token -> {ids: Int32Array, weights: Uint8Array}, unpacked on first use. The packed string
+     (see search_index.py): per document, (gap from the previous id) * weightBits + weight in base
+     44; the first 44 characters of postingDigits end a number, the other 44 are leading digits. */
+  Index.prototype.postings = function (token) {
+    var found = this.decoded.get(token);
+    if (found) return found;
+    var packed = this.raw.postings[token] || "";
+    var values = this.digitValues;
+    var base = this.raw.postingDigits.length / 2;
+    var weightBits = this.raw.weightBits;
+    var ids = new Int32Array(packed.length);
+    var weights = new Uint8Array(packed.length);
+    var count = 0;
+    for (var i = 0, doc = 0, value = 0; i < packed.length; i++) {
+      var digit = values[packed.charCodeAt(i)];
+      value = value * base + (digit % base);
+      if (digit < base) {
+        doc += Math.floor(value / weightBits);
+        ids[count] = doc;
+        weights[count++] = value % weightBits;
+        value = 0;
+      }
+    }
+    found = { ids: ids.subarray(0, count), weights: weights.subarray(0, count) };
+    if (this.decoded.size >= 4096) this.decoded.clear();  /* bound the memory prefix searches take */
+    this.decoded.set(token, found);
+    return found;
+  };
+
+  Index.prototype.url = function (doc) {
+    var row = this.raw.docs[doc];
+    return row[2].charAt(0) === "#" ? this.raw.docs[row[5]][2] + row[2] : row[2];
+  };
+
+  /* The index tokens a query token stands for (see "Querying" above). */
+  Index.prototype.expand = function (term, last) {
+    if (!last) return [term];
+    if (isCjk(term) && Array.from(term).length === 1) {
+      return this.cjk.filter(function (token) { return token.indexOf(term) >= 0; });
+    }
+    if (Array.from(term).length < 2) return [term];
+    var low = 0, high = this.sorted.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (this.sorted[middle] < term) low = middle + 1; else high = middle;
+    }
+    var matches = [];
+    while (low < this.sorted.length && this.sorted[low].startsWith(term)) matches.push(this.sorted[low++]);
+    return matches;
+  };
+
+  /* For one query token, the best weight of each document among the tokens it stands for:
+     {ids, weights} with the ids in `touched` order, weights read from `best`. */
+  Index.prototype.weights = function (term, last, best) {
+    var tokens = this.expand(term, last);
+    if (tokens.length === 1) return this.postings(tokens[0]);
+    var touched = [];
+    tokens.forEach(function (token) {
+      var list = this.postings(token);
+      for (var i = 0; i < list.ids.length; i++) {
+        var doc = list.ids[i];
+        if (!best[doc]) touched.push(doc);
+        if (best[doc] < list.weights[i]) best[doc] = list.weights[i];
+      }
+    }, this);
+    var weights = new Uint8Array(touched.length);
+    touched.forEach(function (doc, i) { weights[i] = best[doc]; best[doc] = 0; });
+    return { ids: touched, weights: weights };
+  };
+
+  /* AND of the query tokens: per document, how many tokens matched so far (`matched`), the sum
+     of their weights (`score`) and how many matched in the title (`titled`). */
+  Index.prototype.search = function (query) {
+    var terms = this.queryTokens(query);
+    if (!terms.length) return { terms: terms, results: [] };
+    var count = this.raw.docs.length;
+    var matched = new Uint16Array(count), titled = new Uint16Array(count);
+    var score = new Int32Array(count), best = new Uint8Array(count);
+    var titleWeight = this.raw.titleWeight;
+    terms.forEach(function (term, position) {
+      var list = this.weights(term, position === terms.length - 1, best);
+      for (var i = 0; i < list.ids.length; i++) {
+        var doc = list.ids[i];
+        if (matched[doc] !== position) continue;
+        matched[doc] = position + 1;
+        score[doc] += list.weights[i];
+        if (list.weights[i] >= titleWeight && titled[doc] === position) titled[doc] = position + 1;
+      }
+    }, this);
+    return { terms: terms, results: this.ranked(terms, matched, titled, score) };
+  };
+
+  /* Matching documents, best first. A title is exact when every query token matched in it and it
+     has no other words (stopwords aside). A title's word count is computed once and kept. */
+  Index.prototype.ranked = function (terms, matched, titled, score) {
+    var docs = this.raw.docs, kinds = this.raw.kinds, results = [];
+    for (var doc = 0; doc < docs.length; doc++) {
+      if (matched[doc] !== terms.length) continue;
+      var kind = kinds[docs[doc][0]];
+      var exact = titled[doc] === terms.length && this.titleWords(doc) === terms.length ? EXACT_RANK[kind] : 0;
+      results.push({ doc: doc, score: score[doc], exact: exact, kind: kind });
+    }
+    return results.sort(function (a, b) {  /* document ids are in title order */
+      return b.exact - a.exact || b.score - a.score || a.doc - b.doc;
+    });
+  };
+
+  Index.prototype.titleWords = function (doc) {
+    if (!this.wordCounts) this.wordCounts = new Int16Array(this.raw.docs.length).fill(-1);
+    if (this.wordCounts[doc] < 0) this.wordCounts[doc] = this.queryTokens(this.raw.docs[doc][1]).length;
+    return this.wordCounts[doc];
+  };
+
+  /* ---- Which characters of a text a query matched (search.js wraps them in <mark>) --------- */
+
+  /* What to mark for the query `terms`: its tokens, words starting with its last token when that
+     is a prefix (2+ characters), and a single CJK character wherever it stands. */
+  function matcher(terms) {
+    var last = terms.length ? terms[terms.length - 1] : "";
+    var length = Array.from(last).length;
+    var cjkChar = length === 1 && isCjk(last);
+    return {
+      exact: new Set(terms),
+      prefix: length >= 2 && !isCjk(last) ? last : null,
+      cjkChar: cjkChar ? last : null
+    };
+  }
+
+  /* For each character (code point) of `text`, whether the query `terms` matched it. */
+  function marks(text, terms, maxToken) {
+    var query = matcher(terms);
+    var flags = [];
+    (text.match(/[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+/gu) || []).forEach(function (piece) {
+      markedChars(piece, query, maxToken).forEach(function (flag) { flags.push(flag); });
+    });
+    return flags;
+  }
+
+  /* Flags for the characters of `piece` (a word, or the text between words): CJK and other
+     segments are told apart after normalising each character, combining marks go with theirs. */
+  function markedChars(piece, query, maxToken) {
+    var normal = Array.from(piece).map(normalize);
+    var marked = normal.map(function () { return false; });
+    var start = 0;
+    while (start < normal.length) {
+      var cjk = isCjk(normal[start]);
+      var end = start + 1;
+      while (end < normal.length && (normal[end] === "" || isCjk(normal[end]) === cjk)) end++;
+      if (cjk) markCjk(normal, marked, start, end, query);
+      else markWord(normal, marked, start, end, query, maxToken);
+      start = end;
+    }
+    return marked;
+  }
+
+  /* A whole word is marked when one of its tokens matched. */
+  function markWord(normal, marked, start, end, query, maxToken) {
+    var hit = tokens(normal.slice(start, end).join(""), maxToken).some(function (token) {
+      return query.exact.has(token) || (query.prefix !== null && token.startsWith(query.prefix));
+    });
+    for (var i = start; i < end && hit; i++) marked[i] = true;
+  }
+
+  /* In CJK text, the two characters of a matching bigram, a matching lone character, and every
+     occurrence of a single-character query. */
+  function markCjk(normal, marked, start, end, query) {
+    for (var i = start; i < end; i++) {
+      if (normal[i] === query.cjkChar) marked[i] = true;
+      if (end - start === 1 && query.exact.has(normal[i])) marked[i] = true;
+      if (i + 1 < end && query.exact.has(normal[i] + normal[i + 1])) marked[i] = marked[i + 1] = true;
+    }
+  }
+
+  window.vaultcSearch = {
+    normalize: normalize, tokens: tokens, isCjk: isCjk, Index: Index, marks: marks
+  };
+})();

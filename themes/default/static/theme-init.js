@@ -1,0 +1,11 @@
+/* vaultc: applies the reader's stored light/dark choice before the page is drawn, so it never
+   flashes the other theme. Loaded without defer in <head> on purpose; site.js does the rest. */
+(function () {
+  "use strict";
+  try {
+    var theme = window.localStorage.getItem("vaultc-theme");
+    if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
+  } catch (error) {
+    /* storage blocked (privacy settings, some file:// pages): follow the system theme */
+  }
+})();

@@ -1,0 +1,48 @@
+"""How much the vault knows: the counts the home page and the glossary show at their top.
+
+Counted once from :class:`~vaultc.extract.model.Knowledge`, so every page quoting "N terms, M need a
+definition" or "K open questions" agrees with every other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from vaultc.extract.model import Knowledge, QuestionStatus
+
+
+@dataclass(frozen=True)
+class KnowledgeCounts:
+    """Questions by status (every place a question is asked counts) and concepts by status."""
+
+    answered: int
+    unanswered: int
+    stubs: int
+    defined: int
+    undefined: int
+
+    @property
+    def questions(self) -> int:
+        return self.answered + self.unanswered + self.stubs
+
+    @property
+    def open(self) -> int:
+        """Questions still waiting for a real answer: unanswered ones and stubs."""
+        return self.unanswered + self.stubs
+
+    @property
+    def terms(self) -> int:
+        return self.defined + self.undefined
+
+
+def knowledge_counts(knowledge: Knowledge) -> KnowledgeCounts:
+    statuses = Counter(question.status for question in knowledge.questions)
+    undefined = sum(1 for concept in knowledge.concepts if not concept.definitions)
+    return KnowledgeCounts(
+        answered=statuses[QuestionStatus.ANSWERED],
+        unanswered=statuses[QuestionStatus.UNANSWERED],
+        stubs=statuses[QuestionStatus.STUB],
+        defined=len(knowledge.concepts) - undefined,
+        undefined=undefined,
+    )

@@ -1,0 +1,162 @@
+"""The local graph on every note and concept page: the page's node and its neighbours within two steps.
+
+The page's node sits in the middle (highlighted, not a link: it is this page), the nodes one step
+away on a ring around it, those two steps away on an outer ring; at most :data:`LOCAL_CAP` nodes,
+the nearer ring first and each ring most connected first (ties by id). The outer ring follows the
+order of the inner ring, each node next to the first inner node it hangs from. Edges between two
+outer nodes are left out: they would cut across the picture.
+
+It runs for every page of a 10,000-note vault, so it is built to cost little: the reader graph is
+folded and ranked once per site (:func:`~vaultc.render.graph_reader.reader_graph`), the second
+ring is a merge of ranked lists stopped when full (a concept mentioned by thousands of notes costs
+no more than a rare one), and ring geometry (positions, label spots, shape boxes) depends only on
+the two ring sizes, so it is computed once per pair of sizes.
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from vaultc.names import SitePath
+from vaultc.render.context import SiteContext
+from vaultc.render.graph_draw import Box, Drawing, Label, draw_svg, label_box, place_labels, shape_box, short
+from vaultc.render.graph_layout import Point, ring_positions
+from vaultc.render.graph_reader import ReaderGraph, reader_graph
+from vaultc.render.sitemap import GRAPH_PAGE, url_from
+
+LOCAL_CAP = 30
+"""Nodes in a local graph, the centre included."""
+LOCAL_SIZE = (500.0, 330.0)
+LOCAL_RINGS = (68.0, 130.0)
+"""Radii of the rings at one and two steps (one ring alone uses :data:`LOCAL_SINGLE_RING`)."""
+LOCAL_SINGLE_RING = 105.0
+NODE_RADII = (9.0, 6.0, 4.5)
+"""Centre, first ring, second ring."""
+FONT_SIZE = 13
+
+
+def local_graph(site: SiteContext, node: str, page: SitePath) -> Markup:
+    """``<figure class="local-graph">`` of ``node`` and its neighbours within two steps, or "" if none."""
+    reader = reader_graph(site)
+    centre = reader.reader_id(node)  # a concept named only by a note's title is drawn as the note
+    if centre is None or not reader.neighbours.get(centre):
+        return Markup("")
+    near, far = neighbourhood(reader, centre, LOCAL_CAP)
+    url = url_from(page)
+    return Markup(
+        '<figure class="local-graph">\n{svg}\n<figcaption>Connections of {name}{cut} · '
+        '<a href="{graph}">whole graph</a></figcaption>\n</figure>'
+    ).format(
+        svg=draw_svg(local_drawing(reader, centre, near, far), reader, page),
+        name=escape(reader.nodes[centre].label),
+        cut=_cut(reader, centre, len(near)),
+        graph=url(GRAPH_PAGE),
+    )
+
+
+def neighbourhood(reader: ReaderGraph, centre: str, cap: int) -> tuple[list[str], list[str]]:
+    """Nodes one and two steps from ``centre``, at most ``cap - 1`` in all: nearer first, ranked."""
+    room = cap - 1
+    near = list(reader.neighbours.get(centre, ())[:room])
+    seen = {centre, *near}
+    far: list[str] = []
+    if len(near) < room:
+        for other in heapq.merge(*(reader.neighbours[node] for node in near), key=reader.rank.__getitem__):
+            if other not in seen:
+                seen.add(other)
+                far.append(other)
+                if len(near) + len(far) >= room:
+                    break
+    return near, far
+
+
+def _cut(reader: ReaderGraph, centre: str, shown_near: int) -> str:
+    """Says how many direct connections are shown when the first ring was cut, else ""."""
+    total = reader.degree(centre)
+    return f" ({shown_near} of {total} direct connections shown)" if shown_near < total else ""
+
+
+def local_drawing(reader: ReaderGraph, centre: str, near: list[str], far: list[str]) -> Drawing:
+    """The centre, the first ring in rank order, the outer ring grouped under its first parent."""
+    # Scan the first ring, never a neighbour list: an outer node may be a hub of thousands.
+    first_parent = {other: next(i for i, node in enumerate(near) if other in reader.adjacent[node]) for other in far}
+    outer = sorted(far, key=lambda other: (first_parent[other], reader.rank[other]))
+    geometry = ring_geometry(len(near), len(outer))
+    shown = [centre, *near, *outer]
+    wanted = [
+        (node, reader.nodes[node].label, geometry.labels[slot])
+        for slot, node in enumerate(shown)
+        if label_fits(len(near), len(outer), slot, len(short(reader.nodes[node].label)))
+    ]
+    labels = place_labels(wanted, FONT_SIZE, geometry.bounds)  # the shapes were checked by label_fits
+    inner = len(near) + 1  # edges from an outer node go only inwards
+    width, height = LOCAL_SIZE
+    return Drawing(
+        css_class="graph-local",
+        view_box=(-width / 2, -height / 2, width, height),
+        title=f"Connections of {reader.nodes[centre].label}",
+        font_size=FONT_SIZE,
+        nodes=shown[::-1],
+        positions=dict(zip(shown, geometry.points, strict=True)),
+        radii=dict(zip(shown, geometry.radii, strict=True)),
+        edges=reader.edges_among(shown, first=inner),
+        labels=labels,
+        centre=centre,
+    )
+
+
+@dataclass(frozen=True)
+class RingGeometry:
+    """Per slot (centre, first ring, outer ring): position, node radius, label spot, shape box."""
+
+    points: tuple[Point, ...]
+    radii: tuple[float, ...]
+    labels: tuple[Label, ...]
+    boxes: tuple[Box, ...]
+    bounds: Box
+
+
+@functools.cache
+def ring_geometry(near: int, outer: int) -> RingGeometry:
+    """Where each slot goes for these ring sizes (the same for every page with these sizes)."""
+    sizes, ring_radii = ((near, outer), LOCAL_RINGS) if outer else ((near,), (LOCAL_SINGLE_RING,))
+    rings = ring_positions(sizes, ring_radii)
+    points = ((0.0, 0.0), *(point for ring in rings for point in ring))
+    radii = (NODE_RADII[0], *(NODE_RADII[depth + 1] for depth, size in enumerate(sizes) for _ in range(size)))
+    width, height = LOCAL_SIZE
+    return RingGeometry(
+        points=points,
+        radii=radii,
+        labels=tuple(radial_label(point, radius) for point, radius in zip(points, radii, strict=True)),
+        boxes=tuple(shape_box(point, radius) for point, radius in zip(points, radii, strict=True)),
+        bounds=(-width / 2, -height / 2, width / 2, height / 2),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def label_fits(near: int, outer: int, slot: int, length: int) -> bool:
+    """A label of ``length`` characters at ``slot`` stays in the picture and off other nodes' shapes."""
+    geometry = ring_geometry(near, outer)
+    left, top, right, bottom = label_box(length, geometry.labels[slot], FONT_SIZE)
+    bounds = geometry.bounds
+    if left < bounds[0] or top < bounds[1] or right > bounds[2] or bottom > bounds[3]:
+        return False
+    return not any(
+        other_left < right and left < other_right and other_top < bottom and top < other_bottom
+        for other, (other_left, other_top, other_right, other_bottom) in enumerate(geometry.boxes)
+        if other != slot
+    )
+
+
+def radial_label(point: Point, radius: float) -> Label:
+    """A label pointing away from the centre: right of nodes on the right, left on the left."""
+    x, y = point
+    if abs(x) < 25:  # on the vertical axis (or the centre): above the top nodes, below the others
+        return Label(x, y - radius - 4 if y < 0 else y + radius + 12)
+    if x > 0:
+        return Label(x + radius + 3, y + 4, "start")
+    return Label(x - radius - 3, y + 4, "end")
