@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))  # run from anywhere: the shared test support live
 from tests.browser.support import (  # noqa: E402 - after the path set-up above
     CONCEPT_PAGE,
     NOTE_PAGE,
+    STEADY_RENDERING_ARGS,
     build_default_site,
     first_study_deck,
     launch_chromium,
@@ -75,7 +76,7 @@ def take_all(base_url: str, site: Path, output: Path) -> list[Path]:
 
     taken = []
     with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+        browser = launch_chromium(playwright, STEADY_RENDERING_ARGS)
         for name, path in pages(site).items():
             shots = [(size, "light", f"{name}-{size}.png") for size in SIZES]
             if name in DARK_EXAMPLES:

@@ -97,3 +97,8 @@ def test_pasted_data_images_survive_but_data_links_do_not() -> None:
 def test_headings_follow_the_page_outline_without_skipping_levels() -> None:
     html = body({"A.md": "## Two\n##### Five\n###### Six\n### Three\n# One\n"})
     assert [line[:3] for line in html.splitlines()] == ["<h2", "<h3", "<h4", "<h3", "<h2"]
+
+
+def test_code_blocks_can_be_reached_by_keyboard_to_scroll() -> None:
+    html = body({"A.md": "```python\nx = 1\n```\n\n    indented\n"})
+    assert html.count('<pre tabindex="0"') == 2

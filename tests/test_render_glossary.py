@@ -36,7 +36,8 @@ VAULT = {
         "# Questions\n\n"
         "## What is an embedding?\n\nA vector learned for each token.\n\n"
         "## What is RMS Prop?\n\n"
-        "## What is batch normalisation?\n\nIt rescales activations.\n"
+        "## What is batch normalisation?\n\nIt rescales activations.\n\n"
+        "## What is a transformer?\n"
     ),
 }
 
@@ -71,6 +72,13 @@ def test_an_undefined_term_is_flagged_with_the_sections_that_list_it(glossary: s
     assert '<a href="notes/questions.html#what-is-rms-prop">Questions › What is RMS Prop?</a>' in html
 
 
+def test_a_concept_only_asked_about_is_not_flagged_and_shows_where_it_is_asked(glossary: str) -> None:
+    html = entry(glossary, "term-transformer")
+    assert "badge" not in html and "glossary-definition" not in html
+    place = '<a href="notes/questions.html#what-is-a-transformer">Questions › What is a transformer?</a>'
+    assert "Asked in\n" + place in html
+
+
 def test_long_definitions_are_cut_on_a_word_boundary(glossary: str) -> None:
     text = re.search(r'<p class="glossary-definition">([^<]*)</p>', entry(glossary, "term-dropout"))[1]
     assert text.endswith("…") and len(text) <= 200
@@ -87,7 +95,7 @@ def test_acronyms_and_other_spellings_are_shown(glossary: str) -> None:
 
 def test_counts_and_the_open_list_are_at_the_top(glossary: str) -> None:
     site = site_of(VAULT)
-    undefined = sum(1 for concept in site.knowledge.concepts if not concept.definitions)
+    undefined = sum(1 for concept in site.knowledge.concepts if concept.needs_definition)
     assert undefined >= 1
     assert f"{len(site.knowledge.concepts)} terms," in glossary
     assert f"{undefined} need{'s' if undefined == 1 else ''} a definition" in glossary

@@ -135,6 +135,16 @@ def test_an_undefined_concept_says_so_and_where_it_was_listed(pages: dict[str, s
     assert "Not answered yet." in questions
 
 
+def test_a_concept_only_asked_about_has_no_status_badge_but_its_question() -> None:
+    vault = {"Q.md": "## What is a transformer?\n\n## Other\n\ntext\n"}
+    html = glossary_site(vault)["terms/transformer.html"]
+    header = html[html.index('<header class="concept-header">') : html.index("</header>", html.index("<main"))]
+    assert "badge" not in header and "· " not in header and "1 question</p>" in header
+    assert "No note defines transformer yet. It is asked about in:" in html
+    assert '<meta name="description" content="transformer: not defined yet — asked in Q">' in html
+    assert '<span class="badge badge-unanswered">unanswered</span>' in section(html, "concept-questions")
+
+
 def test_description_breadcrumb_and_spellings(embedding: str, pages: dict[str, str]) -> None:
     assert '<meta name="description" content="An embedding maps tokens to vectors. See Embedding.">' in embedding
     assert '<p class="breadcrumb"><a href="../glossary.html#term-embedding">Glossary</a></p>' in embedding

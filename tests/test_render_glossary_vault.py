@@ -27,13 +27,21 @@ def read(site: Path, path: str) -> str:
     return (site / path).read_text("utf-8")
 
 
-def test_the_glossary_lists_embedding_and_flags_it_as_undefined(site: Path) -> None:
+def test_the_glossary_lists_embedding_with_the_place_it_is_asked(site: Path) -> None:
     glossary = read(site, "glossary.html")
     entry = glossary[glossary.index('<dt id="term-embedding">') :]
     entry = entry[: entry.index("</dd>")]
     assert '<a class="concept-link" href="terms/embedding.html">embedding</a>' in entry
-    assert "needs a definition" in entry
+    assert "needs a definition" not in entry  # only asked about: its answer is where it will be explained
+    assert "Asked in" in entry
     assert 'href="notes/deep-learning-interview-questions.html#what-is-an-embedding"' in entry
+
+
+def test_a_listed_term_without_definition_is_flagged(site: Path) -> None:
+    glossary = read(site, "glossary.html")
+    entry = glossary[glossary.index('<dt id="term-rms-prop">') :]
+    entry = entry[: entry.index("</dd>")]
+    assert '<span class="badge badge-undefined">needs a definition</span>' in entry and "Listed in" in entry
 
 
 def test_the_embedding_page_shows_its_unanswered_question(site: Path) -> None:

@@ -206,7 +206,7 @@ CAFE = ["term:Café notes", "note:Café notes"]
         ("finetuning", CAFE),
         ("dense vector", ["term:Embedding", "note:Glossary", "term:Glossary"]),  # AND, ties by title
         ("dense gradients", []),
-        ("chain rul", ["term:backpropagation", "note:Deep Learning", "question:What is backpropagation?"]),
+        ("chain rul", ["term:backpropagation", "question:What is backpropagation?"]),  # answers: not the note
         ("what is the", []),  # only stopwords
         ("", []),
     ],
@@ -256,6 +256,7 @@ def test_snippets_are_short_single_lines() -> None:
     long = snippet("word " * 100)
     assert len(long) <= SNIPPET_LENGTH and long.endswith("word…")
     assert snippet("字" * 300) == "字" * (SNIPPET_LENGTH - 1) + "…"
+    assert snippet(" \n" * 1000 + "late words") == "late words"  # whitespace before the text
 
 
 def test_search_page(site: SiteContext) -> None:

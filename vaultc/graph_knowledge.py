@@ -38,7 +38,7 @@ def add_knowledge(graph: nx.MultiDiGraph, knowledge: Knowledge) -> None:
 
 def _add_concept(graph: nx.MultiDiGraph, concept: Concept, knowledge: Knowledge) -> None:
     node = term_node(concept.key)
-    status = "defined" if concept.definitions else "undefined"
+    status = "undefined" if concept.needs_definition else "defined"
     graph.add_node(node, kind="term", label=concept.name, status=status, variants=list(concept.variants),
                    acronyms=list(concept.acronyms))
     for question in (knowledge.questions[position] for position in concept.questions):

@@ -136,9 +136,23 @@ def missing_browser_tools() -> list[str]:
     return missing
 
 
-def launch_chromium(playwright):  # playwright: playwright.sync_api.Playwright (imported lazily)
+# Rendering that does not vary from run to run (screenshots with the same bytes each time).
+STEADY_RENDERING_ARGS = (
+    "--font-render-hinting=none",
+    "--disable-font-subpixel-positioning",
+    "--disable-lcd-text",
+    "--force-color-profile=srgb",
+    "--disable-partial-raster",
+    "--disable-threaded-animation",
+    "--disable-threaded-scrolling",
+    "--disable-checker-imaging",
+    "--run-all-compositor-stages-before-draw",
+)
+
+
+def launch_chromium(playwright, extra_args: tuple[str, ...] = ()):  # playwright: playwright.sync_api.Playwright
     """Start Debian's headless chromium with the flags CI needs."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *extra_args])
 
 
 # The pages every check visits, by the name failures show. The study deck is found on the study index.

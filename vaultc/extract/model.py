@@ -94,6 +94,10 @@ class Term:
     """The definition given with it here, if any ("RMS Prop:" alone has none)."""
 
 
+LISTING_SOURCES = ("term-list", "definition-line", "deflist")
+"""Term sources that list a term as something the notes should define."""
+
+
 @dataclass(frozen=True)
 class Concept:
     """All spellings of one idea across the vault, with everything the vault says about it."""
@@ -108,6 +112,14 @@ class Concept:
     definitions: tuple[Definition, ...]
     questions: tuple[int, ...]
     """Indices into ``Knowledge.questions`` of questions about this concept."""
+
+    @property
+    def needs_definition(self) -> bool:
+        """Listed as a term (glossary line, term list, definition list) yet never defined anywhere.
+
+        What lint reports as ``undefined-term`` and the site flags "needs a definition". A concept only
+        asked about ("What is fine tuning?") is not listed: its answer is where it is explained."""
+        return not self.definitions and any(term.source in LISTING_SOURCES for term in self.terms)
 
 
 @dataclass(frozen=True)

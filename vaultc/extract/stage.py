@@ -16,14 +16,13 @@ from vaultc.diagnostics import Diagnostic, diagnostic, sort_diagnostics
 from vaultc.extract.answers import DEFAULT_STUB_PATTERNS
 from vaultc.extract.concepts import build_concepts, vault_words
 from vaultc.extract.mentions import find_mentions
-from vaultc.extract.model import Concept, Knowledge, Question, QuestionStatus
+from vaultc.extract.model import LISTING_SOURCES, Concept, Knowledge, Question, QuestionStatus
 from vaultc.extract.questions import extract_questions
 from vaultc.extract.spelling import concept_key, misspelling_suggestion
 from vaultc.extract.terms import extract_terms
 from vaultc.model import ParsedNote
 from vaultc.resolve import ResolvedVault
 
-LISTING_SOURCES = ("term-list", "definition-line", "deflist")
 """Where a term is written down as a glossary entry (so it should be defined somewhere)."""
 
 
@@ -92,9 +91,8 @@ def _question_problems(questions: tuple[Question, ...]) -> Iterable[Diagnostic]:
 def _concept_problems(concepts: tuple[Concept, ...], vocabulary: tuple[str, ...]) -> Iterable[Diagnostic]:
     known_keys = {concept.key for concept in concepts}
     for concept in concepts:
-        listed = [term for term in concept.terms if term.source in LISTING_SOURCES]
-        if listed and not concept.definitions:
-            place = listed[0]
+        if concept.needs_definition:
+            place = next(term for term in concept.terms if term.source in LISTING_SOURCES)
             yield diagnostic(
                 place.note,
                 place.line,

@@ -18,7 +18,7 @@ from vaultc.names import SitePath, VaultPath
 from vaultc.render.concept_links import concept_backlinks, related_concepts
 from vaultc.render.concept_places import PlaceFinder, unique_places
 from vaultc.render.concept_sections import definition_views, mention_views, question_views
-from vaultc.render.concept_text import acronyms, short_definition, synonyms
+from vaultc.render.concept_text import acronyms, concept_status, short_definition, synonyms
 from vaultc.render.context import Page, PageLink, SiteContext
 from vaultc.render.glossary_order import GlossaryLayout, entry_id, sort_key
 from vaultc.render.graph_svg import local_graph
@@ -70,7 +70,7 @@ def concept_page(site: SiteContext, concept: Concept, data: ConceptPagesData) ->
         page_title=concept.name,
         description=_description(site, concept),
         concept=concept,
-        status="defined" if concept.definitions else "undefined",
+        status=concept_status(concept),
         synonyms=synonyms(concept),
         acronyms=acronyms(concept),
         glossary_url=url(data.glossary_pages[concept.key], entry_id(page)),
@@ -100,11 +100,12 @@ def _listed(concept: Concept, places: PlaceFinder, page: SitePath) -> dict:
 
 
 def _description(site: SiteContext, concept: Concept) -> str:
-    """The short definition, or "X: needs a definition — listed in A, B and C"."""
+    """The short definition, or "X: needs a definition — listed in A, B and others" (or "asked in")."""
     if concept.definitions:
         return short_definition(concept)
     titles = list(dict.fromkeys(site.vault.notes[term.note].title for term in concept.terms))
     named = ", ".join(titles[:DESCRIPTION_PLACES]) + (" and others" if len(titles) > DESCRIPTION_PLACES else "")
-    return (
-        f"{concept.name}: needs a definition — listed in {named}" if titles else f"{concept.name}: needs a definition"
+    where = ("listed in " if concept.needs_definition else "asked in ") + named if titles else ""
+    return f"{concept.name}: {'needs a definition' if concept.needs_definition else 'not defined yet'}" + (
+        f" — {where}" if where else ""
     )

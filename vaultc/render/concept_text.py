@@ -27,6 +27,14 @@ def short_definition(concept: Concept) -> str:
     return shorten(concept.definitions[0].text) if concept.definitions else ""
 
 
+def concept_status(concept: Concept) -> str:
+    """ "undefined" (listed as a term, never defined), "defined", or "" for a concept that is only
+    asked about so far (its questions carry the status)."""
+    if concept.needs_definition:
+        return "undefined"
+    return "defined" if concept.definitions else ""
+
+
 def synonyms(concept: Concept) -> tuple[str, ...]:
     """Spellings other than the display name, ignoring mere case changes and the acronyms."""
     seen = {concept.name.casefold(), *(acronym.casefold() for acronym in concept.acronyms)}

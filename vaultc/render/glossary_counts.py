@@ -20,7 +20,11 @@ class KnowledgeCounts:
     unanswered: int
     stubs: int
     defined: int
+    """Concepts with at least one definition."""
     undefined: int
+    """Concepts the notes list as terms but never define (``Concept.needs_definition``); a concept
+    only asked about is neither, its answer being where it will be explained."""
+    terms: int
 
     @property
     def questions(self) -> int:
@@ -31,18 +35,14 @@ class KnowledgeCounts:
         """Questions still waiting for a real answer: unanswered ones and stubs."""
         return self.unanswered + self.stubs
 
-    @property
-    def terms(self) -> int:
-        return self.defined + self.undefined
-
 
 def knowledge_counts(knowledge: Knowledge) -> KnowledgeCounts:
     statuses = Counter(question.status for question in knowledge.questions)
-    undefined = sum(1 for concept in knowledge.concepts if not concept.definitions)
     return KnowledgeCounts(
         answered=statuses[QuestionStatus.ANSWERED],
         unanswered=statuses[QuestionStatus.UNANSWERED],
         stubs=statuses[QuestionStatus.STUB],
-        defined=len(knowledge.concepts) - undefined,
-        undefined=undefined,
+        defined=sum(1 for concept in knowledge.concepts if concept.definitions),
+        undefined=sum(1 for concept in knowledge.concepts if concept.needs_definition),
+        terms=len(knowledge.concepts),
     )

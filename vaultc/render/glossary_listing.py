@@ -1,10 +1,11 @@
 """The glossary A–Z: every concept with its short definition, spellings and acronyms.
 
-A concept nobody has defined yet is flagged ("needs a definition") with the places it was listed,
-each linking to the section of the note that lists it, so the gap can be filled where it was
-noticed. Letter jumps head every glossary page; letters without entries are shown but not linked.
-When the glossary is split (see :mod:`vaultc.render.glossary_order`), ``glossary.html`` keeps the
-counts and the jumps, and each letter's entries are on the letter's page(s).
+A concept listed as a term but defined nowhere is flagged ("needs a definition") with the places it
+was listed, each linking to the section of the note that lists it, so the gap can be filled where it
+was noticed; a concept only asked about so far shows where it is asked instead. Letter jumps head
+every glossary page; letters without entries are shown but not linked. When the glossary is split
+(see :mod:`vaultc.render.glossary_order`), ``glossary.html`` keeps the counts and the jumps, and
+each letter's entries are on the letter's page(s).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from vaultc.extract.model import Concept
 from vaultc.names import SitePath
 from vaultc.render.concept_places import Place, PlaceFinder, unique_places
-from vaultc.render.concept_text import acronyms, short_definition, synonyms
+from vaultc.render.concept_text import acronyms, concept_status, short_definition, synonyms
 from vaultc.render.context import Page, PageLink, SiteContext
 from vaultc.render.glossary_counts import knowledge_counts
 from vaultc.render.glossary_order import GlossaryLayout, LetterGroup, entry_id, letter_id
@@ -32,9 +33,10 @@ class GlossaryEntry:
     definition: str
     synonyms: tuple[str, ...]
     acronyms: tuple[str, ...]
-    defined: bool
+    status: str
+    """See :func:`~vaultc.render.concept_text.concept_status`."""
     places: tuple[Place, ...]
-    """Where an undefined term was listed (at most :data:`GLOSSARY_PLACES`)."""
+    """For a concept without a definition: where it is listed or asked (at most :data:`GLOSSARY_PLACES`)."""
     more_places: int
 
 
@@ -138,7 +140,7 @@ def _entry(site: SiteContext, page: SitePath, concept: Concept, places: PlaceFin
         definition=short_definition(concept),
         synonyms=synonyms(concept),
         acronyms=acronyms(concept),
-        defined=bool(concept.definitions),
+        status=concept_status(concept),
         places=tuple(listed[:GLOSSARY_PLACES]),
         more_places=max(0, len(listed) - GLOSSARY_PLACES),
     )

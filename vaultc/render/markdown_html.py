@@ -52,6 +52,18 @@ def install_site_rules(md: MarkdownIt) -> None:
         md.add_render_rule(kind, _footnote_rule(md.renderer.rules[kind], elsewhere))
     md.add_render_rule("question_mark", render_question_mark)
     md.add_render_rule("term_link", render_term_link)
+    for kind in ("fence", "code_block"):
+        md.add_render_rule(kind, _keyboard_scrollable(md.renderer.rules[kind]))
+
+
+def _keyboard_scrollable(plain):
+    """Code blocks scroll sideways; ``tabindex="0"`` lets keyboard users reach and scroll them."""
+
+    def rule(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options, env: dict) -> str:
+        html = plain(tokens, idx, options, env)
+        return html.replace("<pre", '<pre tabindex="0"', 1) if html.startswith("<pre") else html
+
+    return rule
 
 
 def _render_link_open(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options, env: dict) -> str:

@@ -106,7 +106,7 @@ def _item_of(entry: OpenQuestion) -> QuestionItem:
 def undefined_terms(site: SiteContext, items: Sequence[QuestionItem]) -> list[UndefinedTerm]:
     """Concepts with no definition anywhere, by name, with every place they are listed."""
     question_anchors = {(item.question.note, item.question.line): item.question.anchor for item in items}
-    undefined = [concept for concept in site.knowledge.concepts if not concept.definitions]
+    undefined = [concept for concept in site.knowledge.concepts if concept.needs_definition]
     return [
         UndefinedTerm(concept.name, site.sitemap.concept(concept.key), _places(site, concept, question_anchors))
         for concept in sorted(undefined, key=lambda concept: (concept.name.casefold(), concept.key))

@@ -31,6 +31,7 @@ _ATTRIBUTES = {
     "object": {"data", "type", "width", "height"},
     "input": {"type", "checked", "disabled"},
     "details": {"open"},
+    "pre": {"tabindex"},
     "ol": {"start", "type", "reversed"},
     "li": {"value"},
     "td": {"colspan", "rowspan", "style"},

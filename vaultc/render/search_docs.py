@@ -2,18 +2,19 @@
 
 Each document keeps what a result shows (kind, title, URL, status, snippet, the note it lives in)
 and the text it is found by, split into fields of different weight so a hit in a title ranks above
-a hit in a paragraph. Documents are numbered in the order of their normalised titles (then kind and
-URL), so ids are deterministic and results of equal score are put in title order by comparing ids,
-with no string comparison in the browser.
+a hit in a paragraph. Each piece of text is indexed once, in the most precise document: an answer
+under its question, the rest of a note under the note. Documents are numbered in the order of
+their normalised titles (then kind and URL), so ids are deterministic and results of equal score
+are put in title order by comparing ids, with no string comparison in the browser.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-
-from markdown_it.token import Token
+from collections import defaultdict
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
 
 from vaultc.extract.model import Concept, Question
 from vaultc.model import ParsedNote
@@ -43,8 +44,8 @@ class SearchDoc:
     status: str
     """answered | unanswered | stub (questions), defined | undefined (terms), "" (notes)."""
     snippet: str
-    where: int
-    """Id of the note document it lives in (questions, terms); -1 for notes and unplaced terms."""
+    note: VaultPath | None
+    """The note it lives in (a note: itself; a term: where it is defined, else first named)."""
     aliases: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
     body: str = ""
@@ -52,32 +53,30 @@ class SearchDoc:
 
 def search_documents(site: SiteContext) -> list[SearchDoc]:
     """Every note, question and concept, in title order."""
-    return _in_title_order(_documents(site))
+    docs = _documents(site)
+    return sorted(docs, key=lambda doc: (normalize(doc.title), KINDS.index(doc.kind), doc.url))
 
 
 def _documents(site: SiteContext) -> list[SearchDoc]:
     """Notes (by path), then questions (knowledge order), then concepts (by key)."""
     url = url_from(SEARCH)
-    paths = sorted(site.vault.notes)
-    note_ids = {path: position for position, path in enumerate(paths)}
-    docs = [_note_doc(site.vault.notes[path], url(site.sitemap.note(path))) for path in paths]
+    runs = {path: _text_runs(note) for path, note in site.vault.notes.items()}
+    answers: dict[VaultPath, set[int]] = defaultdict(set)
+    docs = []
     for question in site.knowledge.questions:
-        if question.note in note_ids:
-            note_url = url(site.sitemap.note(question.note), question.anchor)
-            note = site.vault.notes[question.note]
-            docs.append(_question_doc(question, note, note_url, note_ids[question.note]))
+        if question.note in runs:
+            page_url = url(site.sitemap.note(question.note), question.anchor)
+            docs.append(_question_doc(question, runs[question.note], page_url))
+            answers[question.note].update(range(*question.answer.tokens))
+    for path, note in sorted(site.vault.notes.items()):
+        docs.append(_note_doc(note, url(site.sitemap.note(path)), runs[path], answers[path]))
     for concept in sorted(site.knowledge.concepts, key=lambda concept: concept.key):
-        docs.append(_concept_doc(concept, url(site.sitemap.concept(concept.key)), _home_of(concept, note_ids)))
+        docs.append(_concept_doc(concept, url(site.sitemap.concept(concept.key)), _home_of(concept, runs)))
     return docs
 
 
-def _in_title_order(docs: list[SearchDoc]) -> list[SearchDoc]:
-    order = sorted(range(len(docs)), key=lambda i: (normalize(docs[i].title), KINDS.index(docs[i].kind), docs[i].url))
-    new_ids = {old: new for new, old in enumerate(order)}
-    return [replace(docs[old], where=new_ids.get(docs[old].where, -1)) for old in order]
-
-
-def _note_doc(note: ParsedNote, page_url: str) -> SearchDoc:
+def _note_doc(note: ParsedNote, page_url: str, runs: _TextRuns, answers: set[int]) -> SearchDoc:
+    """Its text outside headings and answers: each answer is indexed once, under its question."""
     summary = description(note)
     return SearchDoc(
         kind="note",
@@ -85,20 +84,23 @@ def _note_doc(note: ParsedNote, page_url: str) -> SearchDoc:
         url=page_url,
         status="",
         snippet=snippet("" if summary == note.title else summary),
-        where=-1,
+        note=note.path,
         aliases=note.front_matter.aliases,
         headings=tuple(heading.text for heading in note.headings),
-        body=_capped(_inline_texts(note.tokens, with_headings=False)),
+        body=_capped(text for position, in_heading, text in runs if not in_heading and position not in answers),
     )
 
 
-def _question_doc(question: Question, note: ParsedNote, page_url: str, note_id: int) -> SearchDoc:
+def _question_doc(question: Question, runs: _TextRuns, page_url: str) -> SearchDoc:
     start, end = question.answer.tokens
-    answer = _capped(_inline_texts(note.tokens[start:end], with_headings=True))
-    return SearchDoc("question", question.text, page_url, question.status.value, snippet(answer), note_id, body=answer)
+    first = bisect.bisect_left(runs, (start,))
+    last = bisect.bisect_left(runs, (end,))
+    answer = _capped(text for _, _, text in runs[first:last])
+    status = question.status.value
+    return SearchDoc("question", question.text, page_url, status, snippet(answer), question.note, body=answer)
 
 
-def _concept_doc(concept: Concept, page_url: str, note_id: int) -> SearchDoc:
+def _concept_doc(concept: Concept, page_url: str, home: VaultPath | None) -> SearchDoc:
     definitions = [definition.text for definition in concept.definitions]
     return SearchDoc(
         kind="term",
@@ -106,27 +108,32 @@ def _concept_doc(concept: Concept, page_url: str, note_id: int) -> SearchDoc:
         url=page_url,
         status="defined" if definitions else "undefined",
         snippet=snippet(definitions[0] if definitions else ""),
-        where=note_id,
+        note=home,
         aliases=tuple(dict.fromkeys((*concept.variants, *concept.acronyms))),
         body=_capped(definitions),
     )
 
 
-def _home_of(concept: Concept, note_ids: dict[VaultPath, int]) -> int:
+def _home_of(concept: Concept, published: Container[VaultPath]) -> VaultPath | None:
     """The note defining the concept, else the first note naming it as a term."""
     places = [definition.note for definition in concept.definitions] + [term.note for term in concept.terms]
-    return next((note_ids[path] for path in places if path in note_ids), -1)
+    return next((path for path in places if path in published), None)
 
 
-def _inline_texts(tokens: Sequence[Token], with_headings: bool) -> Iterator[str]:
-    """Plain text of every inline run (paragraphs, list items, cells), headings optional (a note's
-    headings are indexed on their own)."""
-    in_heading = False
-    for token in tokens:
+_TextRuns = list[tuple[int, bool, str]]
+"""(token position, inside a heading, plain text) of every inline run of a note, in order."""
+
+
+def _text_runs(note: ParsedNote) -> _TextRuns:
+    """The plain text of every inline run (paragraphs, list items, cells, headings), read once per
+    note for the note and its answers."""
+    runs, in_heading = [], False
+    for position, token in enumerate(note.tokens):
         if token.type in ("heading_open", "heading_close"):
             in_heading = token.type == "heading_open"
-        elif token.type == "inline" and (with_headings or not in_heading):
-            yield inline_text(token)
+        elif token.type == "inline":
+            runs.append((position, in_heading, inline_text(token)))
+    return runs
 
 
 def _capped(texts: Iterable[str]) -> str:
@@ -149,7 +156,9 @@ _SPACES = re.compile(r"\s+")
 
 def snippet(text: str, length: int = SNIPPET_LENGTH) -> str:
     """The start of ``text`` on one line, cut at a word boundary with an ellipsis."""
-    flat = _SPACES.sub(" ", text).strip()
+    flat = _SPACES.sub(" ", text[: length * 4]).strip()  # enough text, not a whole note
+    if len(flat) <= length < len(text) and len(text) > length * 4:
+        flat = _SPACES.sub(" ", text).strip()
     if len(flat) <= length:
         return flat
     cut = flat[: length - 1]

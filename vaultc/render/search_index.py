@@ -21,6 +21,7 @@ word in every document costs one character per document.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -78,10 +79,10 @@ def token_weights(doc: SearchDoc) -> dict[str, int]:
 
 def build_index(docs: list[SearchDoc]) -> dict[str, Any]:
     """The index as plain data: settings the browser must share, documents, postings."""
-    postings: dict[str, list[tuple[int, int]]] = {}
+    postings: dict[str, list[int]] = {}
     for doc_id, doc in enumerate(docs):
         for token, weight in token_weights(doc).items():
-            postings.setdefault(token, []).append((doc_id, weight))
+            postings.setdefault(token, []).append(doc_id * WEIGHT_BITS + weight)
     return {
         "version": 1,
         "kinds": list(KINDS),
@@ -91,36 +92,53 @@ def build_index(docs: list[SearchDoc]) -> dict[str, Any]:
         "titleWeight": TITLE_WEIGHT,
         "postingDigits": POSTING_DIGITS,
         "weightBits": WEIGHT_BITS,
-        "docs": [_row(doc, docs) for doc in docs],
-        "postings": {token: encode_postings(pairs) for token, pairs in postings.items()},
+        "docs": _rows(docs),
+        "postings": {token: _packed(entries) for token, entries in postings.items()},
     }
 
 
-def _row(doc: SearchDoc, docs: list[SearchDoc]) -> list[Any]:
-    """A question's URL is stored as its ``#anchor`` when it is on its note's page."""
-    note_url = docs[doc.where].url if doc.kind == "question" else ""
-    url = doc.url[len(note_url) :] if note_url and doc.url.startswith(note_url + "#") else doc.url
-    status = STATUSES.index(doc.status) + 1 if doc.status else 0
-    return [KINDS.index(doc.kind), doc.title, url, status, doc.snippet, doc.where]
+def _rows(docs: list[SearchDoc]) -> list[list[Any]]:
+    """``[kind, title, url, status, snippet, where]``: ``where`` is the id of the note document it
+    lives in (-1 for notes); a question's URL is just its ``#anchor`` on that note's page."""
+    note_ids = {doc.note: doc_id for doc_id, doc in enumerate(docs) if doc.kind == "note"}
+    rows = []
+    for doc in docs:
+        where = -1 if doc.kind == "note" else note_ids.get(doc.note, -1)
+        url = doc.url
+        if doc.kind == "question" and where >= 0 and url.startswith(docs[where].url + "#"):
+            url = url[len(docs[where].url) :]
+        status = STATUSES.index(doc.status) + 1 if doc.status else 0
+        rows.append([KINDS.index(doc.kind), doc.title, url, status, doc.snippet, where])
+    return rows
 
 
 def encode_postings(pairs: list[tuple[int, int]]) -> str:
     """``[(doc id, weight), ...]`` (ids ascending) -> the packed string (see the module docstring)."""
-    digits: list[str] = []
-    append, previous = digits.append, 0
-    for doc_id, weight in pairs:
-        value = (doc_id - previous) * WEIGHT_BITS + weight
-        previous = doc_id
-        if value < _BASE:  # most entries of common words: one character
-            append(POSTING_DIGITS[value])
-            continue
-        number = [POSTING_DIGITS[value % _BASE]]
+    return _packed([doc_id * WEIGHT_BITS + weight for doc_id, weight in pairs])
+
+
+def _packed(entries: list[int]) -> str:
+    """``doc id * 32 + weight`` entries (ascending) -> the packed string."""
+    starts = [0, *(entry - entry % WEIGHT_BITS for entry in entries[:-1])]
+    numbers = _number_strings()
+    return "".join(
+        [numbers[value] if value < len(numbers) else _number(value) for value in map(int.__sub__, entries, starts)]
+    )
+
+
+@functools.cache
+def _number_strings() -> tuple[str, ...]:
+    """Every number of up to two digits, written out once (common words' gaps are small)."""
+    return tuple(_number(value) for value in range(_BASE * _BASE))
+
+
+def _number(value: int) -> str:
+    digits = [POSTING_DIGITS[value % _BASE]]
+    value //= _BASE
+    while value:
+        digits.append(POSTING_DIGITS[_BASE + value % _BASE])
         value //= _BASE
-        while value:
-            number.append(POSTING_DIGITS[_BASE + value % _BASE])
-            value //= _BASE
-        digits.extend(reversed(number))
-    return "".join(digits)
+    return "".join(reversed(digits))
 
 
 def decode_postings(packed: str) -> list[tuple[int, int]]:

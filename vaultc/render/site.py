@@ -27,7 +27,22 @@ from vaultc.render.notes import note_context
 from vaultc.render.question_pages import question_pages
 from vaultc.render.search_index import search_pages
 from vaultc.render.seo import seo_pages
-from vaultc.render.sitemap import GRAPH_JSON, HOME, NOT_FOUND, TAGS_INDEX, SiteMap, plan_site, url_from
+from vaultc.render.glossary_counts import knowledge_counts
+from vaultc.render.sitemap import (
+    GLOSSARY,
+    GRAPH_JSON,
+    GRAPH_PAGE,
+    HOME,
+    NOT_FOUND,
+    OPEN_QUESTIONS,
+    QUESTIONS,
+    SEARCH,
+    STUDY,
+    TAGS_INDEX,
+    SiteMap,
+    plan_site,
+    url_from,
+)
 from vaultc.resolve import ResolvedVault, TargetKind
 from vaultc.theme import TemplateRenderer, Theme
 
@@ -91,15 +106,12 @@ def _tag_page(site: SiteContext, tag: str, paths: tuple[str, ...]) -> Page:
 
 def home(site: SiteContext) -> dict[str, Any]:
     """The home page: what the vault holds (counts), the ways into it, and its notes by folder."""
-    from vaultc.render import sitemap as places  # local: this function's owner keeps the imports untouched
-    from vaultc.render.glossary_counts import knowledge_counts
-
     url, counts = url_from(HOME), knowledge_counts(site.knowledge)
     folders: dict[str, list[PageLink]] = defaultdict(list)
     for path, note in site.vault.notes.items():
         folders[folder_of(path)].append(PageLink(note.title, url(site.sitemap.note(path))))
-    ways_in = {"glossary": places.GLOSSARY, "questions": places.QUESTIONS, "open": places.OPEN_QUESTIONS,
-               "study": places.STUDY, "tags": TAGS_INDEX, "graph": places.GRAPH_PAGE, "search": places.SEARCH}
+    ways_in = {"glossary": GLOSSARY, "questions": QUESTIONS, "open": OPEN_QUESTIONS,
+               "study": STUDY, "tags": TAGS_INDEX, "graph": GRAPH_PAGE, "search": SEARCH}
     return {
         "page_title": "Home",
         "description": f"{site.options.title}: {len(site.vault.notes)} notes, {counts.questions} questions "

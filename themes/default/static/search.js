@@ -123,11 +123,13 @@
     document.addEventListener("keydown", function (event) { page.onSlash(event); });
   };
 
-  /* "/" anywhere except in a text field goes to the search box (as on many sites). */
+  /* "/" anywhere except where text is typed goes to the search box (as on many sites). */
   SearchPage.prototype.onSlash = function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
-    var target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    var target = event.target || {};
+    var typing = target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName) ||
+      (target.tagName === "INPUT" && !/^(radio|checkbox|button|submit|reset)$/.test(target.type));
+    if (typing) return;
     event.preventDefault();
     this.input.focus();
     this.input.select();
