@@ -28,7 +28,7 @@ from unittest import mock
 
 from markupsafe import Markup
 
-from vaultc.analysis import StageTimer, analyse
+from vaultc.analysis import StageTimer, analyse, batch_garbage_collection
 from vaultc.graph import build_graph
 from vaultc.graph_nodes import note_node, term_node
 from vaultc.render import concept_pages
@@ -120,7 +120,8 @@ def main() -> None:
         figures[name] = value
         print(f"{name:28} {value}", flush=True)
 
-    measure(arguments.vault, report, max(arguments.repeat, 1))
+    with batch_garbage_collection():  # the build's garbage-collection settings
+        measure(arguments.vault, report, max(arguments.repeat, 1))
     if arguments.json:
         arguments.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", "utf-8")
     sys.exit(0)

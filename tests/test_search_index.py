@@ -135,7 +135,8 @@ def test_statuses_and_where_they_live(index: dict) -> None:
     assert status("term:Embedding") == "defined"
     embedding = by_title["term:Embedding"][1]
     assert embedding[4:] == ["a learned dense vector that represents an item.", notes["Glossary"]]
-    assert status("term:RMS Prop") == "undefined"
+    assert status("term:RMS Prop") == "undefined"  # listed, never defined: "needs a definition"
+    assert status("term:dropout") == ""  # only asked about: its question carries the status
     assert all(row[3] == 0 and row[5] == -1 for row in index["docs"] if row[0] == 0)
 
 

@@ -28,7 +28,7 @@ from vaultc.render.graph_layout import Point, ring_positions
 from vaultc.render.graph_reader import ReaderGraph, reader_graph
 from vaultc.render.sitemap import GRAPH_PAGE, url_from
 
-LOCAL_CAP = 30
+LOCAL_CAP = 25
 """Nodes in a local graph, the centre included."""
 LOCAL_SIZE = (500.0, 330.0)
 LOCAL_RINGS = (68.0, 130.0)
@@ -46,15 +46,12 @@ def local_graph(site: SiteContext, node: str, page: SitePath) -> Markup:
     if centre is None or not reader.neighbours.get(centre):
         return Markup("")
     near, far = neighbourhood(reader, centre, LOCAL_CAP)
-    url = url_from(page)
+    svg = draw_svg(local_drawing(reader, centre, near, far), reader, page)
+    name, cut = escape(reader.nodes[centre].label), _cut(reader, centre, len(near))
+    graph = escape(url_from(page)(GRAPH_PAGE))
     return Markup(
-        '<figure class="local-graph">\n{svg}\n<figcaption>Connections of {name}{cut} · '
-        '<a href="{graph}">whole graph</a></figcaption>\n</figure>'
-    ).format(
-        svg=draw_svg(local_drawing(reader, centre, near, far), reader, page),
-        name=escape(reader.nodes[centre].label),
-        cut=_cut(reader, centre, len(near)),
-        graph=url(GRAPH_PAGE),
+        f'<figure class="local-graph">\n{svg}\n<figcaption>Connections of {name}{cut} · '
+        f'<a href="{graph}">whole graph</a></figcaption>\n</figure>'
     )
 
 

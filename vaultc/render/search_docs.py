@@ -20,6 +20,7 @@ from vaultc.extract.model import Concept, Question
 from vaultc.model import ParsedNote
 from vaultc.names import VaultPath
 from vaultc.parse import inline_text
+from vaultc.render.concept_text import concept_status
 from vaultc.render.context import SiteContext
 from vaultc.render.notes import description
 from vaultc.render.search_tokens import normalize
@@ -42,7 +43,8 @@ class SearchDoc:
     url: str
     """Relative to search.html (the site root), e.g. ``notes/a.html#q-what-is-x``."""
     status: str
-    """answered | unanswered | stub (questions), defined | undefined (terms), "" (notes)."""
+    """answered | unanswered | stub (questions); defined | undefined (needs a definition) | "" (only
+    asked about) for terms, as on the concept pages; "" for notes."""
     snippet: str
     note: VaultPath | None
     """The note it lives in (a note: itself; a term: where it is defined, else first named)."""
@@ -106,7 +108,7 @@ def _concept_doc(concept: Concept, page_url: str, home: VaultPath | None) -> Sea
         kind="term",
         title=concept.name,
         url=page_url,
-        status="defined" if definitions else "undefined",
+        status=concept_status(concept),
         snippet=snippet(definitions[0] if definitions else ""),
         note=home,
         aliases=tuple(dict.fromkeys((*concept.variants, *concept.acronyms))),
