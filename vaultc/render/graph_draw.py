@@ -162,7 +162,7 @@ def shape_box(point: Point, radius: float) -> Box:
 def label_box(length: int, label: Label, font_size: float) -> Box:
     """The estimated box of a label of ``length`` characters."""
     width = length * font_size * 0.6
-    left = {"start": label.x, "end": label.x - width}.get(label.anchor, label.x - width / 2)
+    left = label.x if label.anchor == "start" else label.x - width if label.anchor == "end" else label.x - width / 2
     return left, label.y - font_size, left + width, label.y + font_size * 0.25
 
 

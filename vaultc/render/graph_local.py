@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from vaultc.names import SitePath
 from vaultc.render.context import SiteContext
-from vaultc.render.graph_draw import Box, Drawing, Label, draw_svg, label_box, place_labels, shape_box, short
+from vaultc.render.graph_draw import LABEL_CHARS, Box, Drawing, Label, draw_svg, label_box, place_labels, shape_box
 from vaultc.render.graph_layout import Point, ring_positions
 from vaultc.render.graph_reader import ReaderGraph, reader_graph
 from vaultc.render.sitemap import GRAPH_PAGE, url_from
@@ -84,12 +84,13 @@ def local_drawing(reader: ReaderGraph, centre: str, near: list[str], far: list[s
     outer = sorted(far, key=lambda other: (first_parent[other], reader.rank[other]))
     geometry = ring_geometry(len(near), len(outer))
     shown = [centre, *near, *outer]
+    nodes, room = reader.nodes, geometry.room
     wanted = [
-        (node, reader.nodes[node].label, geometry.labels[slot])
+        (node, nodes[node].label, geometry.labels[slot])
         for slot, node in enumerate(shown)
-        if label_fits(len(near), len(outer), slot, len(short(reader.nodes[node].label)))
+        if min(len(nodes[node].label), LABEL_CHARS) <= room[slot]
     ]
-    labels = place_labels(wanted, FONT_SIZE, geometry.bounds)  # the shapes were checked by label_fits
+    labels = place_labels(wanted, FONT_SIZE, geometry.bounds)  # clear of the shapes: see ``room``
     inner = len(near) + 1  # edges from an outer node go only inwards
     width, height = LOCAL_SIZE
     return Drawing(
@@ -115,6 +116,8 @@ class RingGeometry:
     labels: tuple[Label, ...]
     boxes: tuple[Box, ...]
     bounds: Box
+    room: tuple[int, ...]
+    """The longest label each slot has room for (0: none)."""
 
 
 @functools.cache
@@ -125,28 +128,28 @@ def ring_geometry(near: int, outer: int) -> RingGeometry:
     points = ((0.0, 0.0), *(point for ring in rings for point in ring))
     radii = (NODE_RADII[0], *(NODE_RADII[depth + 1] for depth, size in enumerate(sizes) for _ in range(size)))
     width, height = LOCAL_SIZE
-    return RingGeometry(
-        points=points,
-        radii=radii,
-        labels=tuple(radial_label(point, radius) for point, radius in zip(points, radii, strict=True)),
-        boxes=tuple(shape_box(point, radius) for point, radius in zip(points, radii, strict=True)),
-        bounds=(-width / 2, -height / 2, width / 2, height / 2),
-    )
+    bounds = (-width / 2, -height / 2, width / 2, height / 2)
+    labels = tuple(radial_label(point, radius) for point, radius in zip(points, radii, strict=True))
+    boxes = tuple(shape_box(point, radius) for point, radius in zip(points, radii, strict=True))
+    room = tuple(_label_room(labels, boxes, bounds, slot) for slot in range(len(points)))
+    return RingGeometry(points, radii, labels, boxes, bounds, room)
 
 
-@functools.lru_cache(maxsize=65536)
-def label_fits(near: int, outer: int, slot: int, length: int) -> bool:
-    """A label of ``length`` characters at ``slot`` stays in the picture and off other nodes' shapes."""
-    geometry = ring_geometry(near, outer)
-    left, top, right, bottom = label_box(length, geometry.labels[slot], FONT_SIZE)
-    bounds = geometry.bounds
-    if left < bounds[0] or top < bounds[1] or right > bounds[2] or bottom > bounds[3]:
-        return False
-    return not any(
-        other_left < right and left < other_right and other_top < bottom and top < other_bottom
-        for other, (other_left, other_top, other_right, other_bottom) in enumerate(geometry.boxes)
-        if other != slot
-    )
+def _label_room(labels: tuple[Label, ...], boxes: tuple[Box, ...], bounds: Box, slot: int) -> int:
+    """The longest label (in characters) that fits at ``slot``: inside ``bounds``, off the other
+    nodes' shapes. A longer label covers more, so a binary search finds it."""
+    shortest, longest = 0, LABEL_CHARS
+    while shortest < longest:
+        length = (shortest + longest + 1) // 2
+        left, top, right, bottom = label_box(length, labels[slot], FONT_SIZE)
+        inside = bounds[0] <= left and bounds[1] <= top and right <= bounds[2] and bottom <= bounds[3]
+        clear = not any(
+            box[0] < right and left < box[2] and box[1] < bottom and top < box[3]
+            for other, box in enumerate(boxes)
+            if other != slot
+        )
+        shortest, longest = (length, longest) if inside and clear else (shortest, length - 1)
+    return shortest
 
 
 def radial_label(point: Point, radius: float) -> Label:

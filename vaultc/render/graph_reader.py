@@ -86,8 +86,8 @@ class ReaderGraph:
     neighbours: Mapping[str, tuple[str, ...]]
     """Node id -> adjacent node ids in rank order."""
     adjacent: Mapping[str, frozenset[str]]
-    links: frozenset[tuple[str, str]] = frozenset()
-    """Pairs of notes (in id order) joined by a link or an embed."""
+    linked: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Note id -> the notes it links to, embeds, or is linked or embedded from."""
     folded: Mapping[str, str] = field(default_factory=dict)
     """Term node -> the reader node it folded into (an acronym's concept, a title's note)."""
     memo: dict = field(default_factory=dict, compare=False, repr=False)
@@ -98,7 +98,8 @@ class ReaderGraph:
         return node if node in self.nodes else self.folded.get(node)
 
     def is_link(self, one: str, other: str) -> bool:
-        return (one, other) in self.links or (other, one) in self.links
+        """The two are joined by a link or an embed (not only through a concept)."""
+        return other in self.linked.get(one, ())
 
     def degree(self, node: str) -> int:
         return len(self.neighbours.get(node, ()))
@@ -120,7 +121,7 @@ def fold_graph(graph: nx.MultiDiGraph, pages: SitePages) -> ReaderGraph:
     alias = _reader_ids(graph, pages)
     nodes = {reader: _reader_node(graph, reader, pages) for reader in set(alias.values())}
     adjacent: dict[str, set[str]] = defaultdict(set)
-    links = set()
+    linked: dict[str, set[str]] = defaultdict(set)
     for source, target, kind in graph.edges(keys=True):
         if kind in READER_EDGES:
             one, other = alias.get(source), alias.get(target)
@@ -128,13 +129,15 @@ def fold_graph(graph: nx.MultiDiGraph, pages: SitePages) -> ReaderGraph:
                 adjacent[one].add(other)
                 adjacent[other].add(one)
                 if kind in LINK_EDGES:
-                    links.add((min(one, other), max(one, other)))
+                    linked[one].add(other)
+                    linked[other].add(one)
     ranked = tuple(sorted(nodes, key=lambda node: (-len(adjacent.get(node, ())), node)))
     rank = {node: position for position, node in enumerate(ranked)}
     neighbours = {node: tuple(sorted(near, key=rank.__getitem__)) for node, near in adjacent.items()}
     frozen = {node: frozenset(near) for node, near in adjacent.items()}
     folded = {node: reader for node, reader in alias.items() if node != reader and node.startswith(TERM_PREFIX)}
-    return ReaderGraph(nodes, ranked, rank, neighbours, frozen, frozenset(links), folded)
+    links = {node: frozenset(near) for node, near in linked.items()}
+    return ReaderGraph(nodes, ranked, rank, neighbours, frozen, links, folded)
 
 
 def _reader_ids(graph: nx.MultiDiGraph, pages: SitePages) -> dict[str, str]:
