@@ -5,8 +5,9 @@ Why this exists: the issue asks the graphs to stay light at 10,000 notes (graph.
 vault once, then times, in CPU seconds of this process (steady on a busy machine, unlike wall
 time): folding the reader graph, graph.html, one local graph per note and per concept, and the
 whole render stage (``render_site``) twice, with the graph builders stubbed out and with them:
-the difference is what the graphs add (alternated ``--repeat`` times, least of each kept). Sizes
-are UTF-8 bytes.
+the difference is what the graphs add (alternated ``--repeat`` times, least of each kept). On a
+shared machine two identical renders can differ by 10% or more, so ``graph_cpu_s_for_note_pages``
+(the graph code's own CPU time) is the steadier figure. Sizes are UTF-8 bytes.
 
 Usage: ``python bench/graph_weight.py VAULT [--repeat K] [--json FILE]``, e.g. after
 ``python bench/synth.py 10000 /tmp/synth``.

@@ -21,13 +21,13 @@ from vaultc.graph_nodes import note_node
 from vaultc.markdown.code import pygments_css
 from vaultc.names import SitePath, VaultPath, folder_of
 from vaultc.render.context import Page, PageLink, SiteContext, SiteOptions
+from vaultc.render.glossary_counts import knowledge_counts
 from vaultc.render.glossary_pages import glossary_pages
 from vaultc.render.graph_svg import graph_pages, local_graph
 from vaultc.render.notes import note_context
 from vaultc.render.question_pages import question_pages
 from vaultc.render.search_index import search_pages
 from vaultc.render.seo import seo_pages
-from vaultc.render.glossary_counts import knowledge_counts
 from vaultc.render.sitemap import (
     GLOSSARY,
     GRAPH_JSON,
