@@ -34,12 +34,10 @@ from vaultc.graph import build_graph
 from vaultc.graph_nodes import note_node, term_node
 from vaultc.render import concept_pages
 from vaultc.render import site as site_module
-from vaultc.render.context import SiteContext, SiteOptions
-from vaultc.render.graph_reader import reader_graph
+from vaultc.render.context import SiteContext, SiteOptions, site_context
 from vaultc.render.graph_svg import graph_pages, local_graph
 from vaultc.render.site import render_site
-from vaultc.render.sitemap import plan_site
-from vaultc.theme import TemplateRenderer, load_theme
+from vaultc.theme import load_theme
 
 
 def cpu(action: Callable[[], Any]) -> tuple[Any, float]:
@@ -56,10 +54,8 @@ def measure(vault: Path, report: Callable[[str, Any], None], repeat: int = 2) ->
     gc.collect()
     gc.freeze()  # as the build does: the parsed vault stays, later collections skip it
     theme = load_theme(None)
-    names = {concept.key: concept.name for concept in knowledge.concepts}
-    sitemap = plan_site(resolved.notes, resolved.attachments, names)
-    site = SiteContext(resolved, knowledge, graph, sitemap, TemplateRenderer(theme), SiteOptions("bench"))
-    reader, fold_seconds = cpu(lambda: reader_graph(site))  # folded once, then cached for the site
+    site = site_context(resolved, knowledge, graph, theme, SiteOptions("bench"))
+    reader, fold_seconds = cpu(lambda: site.reader_graph)  # folded once, then kept by the context
     for name, value in (
         ("notes", len(resolved.notes)),
         ("concepts", len(knowledge.concepts)),

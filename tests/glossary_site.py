@@ -11,11 +11,11 @@ from tests.vaults import resolve_files
 from vaultc.extract.answers import DEFAULT_STUB_PATTERNS
 from vaultc.extract.stage import extract_knowledge
 from vaultc.graph import build_graph
-from vaultc.render.context import SiteContext, SiteOptions
+from vaultc.render.context import SiteContext, SiteOptions, site_context
 from vaultc.render.glossary_pages import glossary_pages
 from vaultc.render.site import home
-from vaultc.render.sitemap import HOME, plan_site
-from vaultc.theme import TemplateRenderer, Theme, load_theme
+from vaultc.render.sitemap import HOME
+from vaultc.theme import Theme, load_theme
 
 
 @functools.cache
@@ -26,9 +26,8 @@ def _theme() -> Theme:
 def site_of(files: dict[str, str], title: str = "Test") -> SiteContext:
     vault = resolve_files(files)
     knowledge = extract_knowledge(vault, DEFAULT_STUB_PATTERNS)
-    sitemap = plan_site(vault.notes, vault.attachments, {c.key: c.name for c in knowledge.concepts})
-    return SiteContext(
-        vault, knowledge, build_graph(vault, knowledge), sitemap, TemplateRenderer(_theme()), SiteOptions(title)
+    return site_context(
+        vault, knowledge, build_graph(vault, knowledge), _theme(), SiteOptions(title)
     )
 
 

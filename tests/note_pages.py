@@ -12,11 +12,10 @@ from vaultc.extract.stage import extract_knowledge
 from vaultc.graph import build_graph
 from vaultc.names import VaultPath
 from vaultc.render.annotate import page_tokens
-from vaultc.render.context import SiteContext, SiteOptions
+from vaultc.render.context import SiteContext, SiteOptions, site_context
 from vaultc.render.notes import note_body
 from vaultc.render.site import note_page
-from vaultc.render.sitemap import plan_site
-from vaultc.theme import TemplateRenderer, Theme, load_theme
+from vaultc.theme import Theme, load_theme
 
 
 @functools.cache
@@ -27,9 +26,8 @@ def _theme() -> Theme:
 def site_of(files: dict[str, str]) -> SiteContext:
     vault = resolve_files(files)
     knowledge = extract_knowledge(vault)
-    sitemap = plan_site(vault.notes, vault.attachments, {c.key: c.name for c in knowledge.concepts})
-    return SiteContext(
-        vault, knowledge, build_graph(vault, knowledge), sitemap, TemplateRenderer(_theme()), SiteOptions("Test")
+    return site_context(
+        vault, knowledge, build_graph(vault, knowledge), _theme(), SiteOptions("Test")
     )
 
 

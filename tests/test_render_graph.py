@@ -16,14 +16,14 @@ from vaultc.graph import build_graph
 from vaultc.graph_nodes import note_node, term_node
 from vaultc.names import SitePath
 from vaultc.render import graph_svg
-from vaultc.render.context import SiteContext, SiteOptions
+from vaultc.render.context import SiteContext, SiteOptions, site_context
 from vaultc.render.graph_draw import number
 from vaultc.render.graph_layout import fit, ring_positions, spring_layout
 from vaultc.render.graph_local import LOCAL_CAP, local_graph, neighbourhood
 from vaultc.render.graph_reader import SitePages, fold_graph
 from vaultc.render.graph_svg import connected_core, graph_pages, summary
-from vaultc.render.sitemap import GRAPH_PAGE, plan_site
-from vaultc.theme import TemplateRenderer, load_theme
+from vaultc.render.sitemap import GRAPH_PAGE
+from vaultc.theme import load_theme
 
 SVG = "{http://www.w3.org/2000/svg}"
 THEME = load_theme()
@@ -32,9 +32,7 @@ THEME = load_theme()
 def site_of(files: dict[str, str]) -> SiteContext:
     vault = resolve_files(files)
     knowledge = extract_knowledge(vault)
-    sitemap = plan_site(vault.notes, vault.attachments, {c.key: c.name for c in knowledge.concepts})
-    graph = build_graph(vault, knowledge)
-    return SiteContext(vault, knowledge, graph, sitemap, TemplateRenderer(THEME), SiteOptions("Test"))
+    return site_context(vault, knowledge, build_graph(vault, knowledge), THEME, SiteOptions("Test"))
 
 
 def graph_html(site: SiteContext) -> str:

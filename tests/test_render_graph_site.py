@@ -28,16 +28,14 @@ from pathlib import Path
 from vaultc.analysis import StageTimer, analyse
 from vaultc.graph import build_graph
 from vaultc.graph_nodes import note_node, term_node
-from vaultc.render.context import SiteContext, SiteOptions
+from vaultc.render.context import SiteOptions, site_context
 from vaultc.render.graph_svg import graph_pages, local_graph
-from vaultc.render.sitemap import plan_site
-from vaultc.theme import TemplateRenderer, load_theme
+from vaultc.theme import load_theme
 
 analysis = analyse(Path(sys.argv[1]), (), StageTimer(lambda message: None))
 vault, knowledge = analysis.resolved, analysis.knowledge
-sitemap = plan_site(vault.notes, vault.attachments, {c.key: c.name for c in knowledge.concepts})
-site = SiteContext(vault, knowledge, build_graph(vault, knowledge), sitemap, TemplateRenderer(load_theme()),
-                   SiteOptions("t"))
+site = site_context(vault, knowledge, build_graph(vault, knowledge), load_theme(), SiteOptions("t"))
+sitemap = site.sitemap
 digest = hashlib.sha256(graph_pages(site)[0].content)
 for path in sorted(vault.notes):
     digest.update(str(local_graph(site, note_node(path), sitemap.note(path))).encode())

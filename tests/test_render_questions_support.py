@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from tests.vaults import resolve_files
 from vaultc.extract.stage import extract_knowledge
 from vaultc.graph import build_graph
-from vaultc.render.context import SiteContext, SiteOptions
+from vaultc.render.context import SiteContext, SiteOptions, site_context
 from vaultc.render.question_pages import question_pages
-from vaultc.render.sitemap import plan_site
-from vaultc.theme import TemplateRenderer, Theme, load_theme
+from vaultc.theme import Theme, load_theme
 
 # A note with questions under nested headings, a stub, an unanswered heading question and a
 # heading question that returns to its parent section after a sub-section (Models "continued").
@@ -72,9 +71,8 @@ def _site(files: tuple[tuple[str, str], ...], title: str, obsidian_vault: str) -
     """Cached: the extract stage's spelling suggestions take seconds, and a context never changes."""
     vault = resolve_files(dict(files))
     knowledge = extract_knowledge(vault)
-    sitemap = plan_site(vault.notes, vault.attachments, {concept.key: concept.name for concept in knowledge.concepts})
     options = SiteOptions(title=title, obsidian_vault=obsidian_vault)
-    return SiteContext(vault, knowledge, build_graph(vault, knowledge), sitemap, TemplateRenderer(theme()), options)
+    return site_context(vault, knowledge, build_graph(vault, knowledge), theme(), options)
 
 
 def pages_of(files: dict[str, str], **options: str) -> dict[str, str]:

@@ -16,11 +16,9 @@ from tests.test_render_questions_support import listed, theme
 from vaultc.analysis import StageTimer, analyse
 from vaultc.graph import build_graph
 from vaultc.names import VaultPath
-from vaultc.render.context import Page, SiteContext, SiteOptions
+from vaultc.render.context import Page, SiteContext, SiteOptions, site_context
 from vaultc.render.notes import note_context
 from vaultc.render.question_pages import question_pages
-from vaultc.render.sitemap import plan_site
-from vaultc.theme import TemplateRenderer
 
 VAULT = Path(__file__).resolve().parent.parent / "vault"
 OUR_FOLDERS = ("questions/", "study/", "open.", "notes/", "qa.")
@@ -30,9 +28,8 @@ OUR_FOLDERS = ("questions/", "study/", "open.", "notes/", "qa.")
 def site() -> SiteContext:
     analysis = analyse(VAULT, (), StageTimer(lambda message: None))
     vault, knowledge = analysis.resolved, analysis.knowledge
-    sitemap = plan_site(vault.notes, vault.attachments, {concept.key: concept.name for concept in knowledge.concepts})
     options = SiteOptions(title="vault", obsidian_vault="vault")
-    return SiteContext(vault, knowledge, build_graph(vault, knowledge), sitemap, TemplateRenderer(theme()), options)
+    return site_context(vault, knowledge, build_graph(vault, knowledge), theme(), options)
 
 
 @pytest.fixture(scope="module")

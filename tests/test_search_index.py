@@ -14,7 +14,7 @@ from tests.vaults import resolve_files
 from vaultc.analysis import StageTimer, analyse
 from vaultc.extract.stage import extract_knowledge
 from vaultc.graph import build_graph
-from vaultc.render.context import SiteContext, SiteOptions
+from vaultc.render.context import SiteContext, SiteOptions, site_context
 from vaultc.render.search_docs import BODY_CHAR_LIMIT, SNIPPET_LENGTH, search_documents, snippet
 from vaultc.render.search_index import (
     ALIAS_WEIGHT,
@@ -32,9 +32,8 @@ from vaultc.render.search_index import (
 )
 from vaultc.render.search_query import SearchIndex
 from vaultc.render.search_tokens import normalize
-from vaultc.render.sitemap import plan_site
 from vaultc.resolve import ResolvedVault
-from vaultc.theme import TemplateRenderer, load_theme
+from vaultc.theme import load_theme
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,9 +52,7 @@ FILES = {
 
 def site_from(vault: ResolvedVault, knowledge=None) -> SiteContext:
     knowledge = knowledge or extract_knowledge(vault)
-    sitemap = plan_site(vault.notes, vault.attachments, {c.key: c.name for c in knowledge.concepts})
-    graph = build_graph(vault, knowledge)
-    return SiteContext(vault, knowledge, graph, sitemap, TemplateRenderer(load_theme()), SiteOptions("Test"))
+    return site_context(vault, knowledge, build_graph(vault, knowledge), load_theme(), SiteOptions("Test"))
 
 
 def site_of(files: dict[str, str]) -> SiteContext:

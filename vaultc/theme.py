@@ -64,7 +64,7 @@ def _files(folder: Path) -> list[tuple[str, Path]]:
 class TemplateRenderer:
     """Renders the theme's templates; every failure becomes a :class:`ThemeError` naming the place."""
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, template_globals: Mapping[str, Any] | None = None) -> None:
         sources = dict(theme.templates)
 
         def load(name: str) -> tuple[str, str, Callable[[], bool]] | None:
@@ -79,6 +79,7 @@ class TemplateRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.environment.globals.update(template_globals or {})
 
     def render(self, template: str, **context: Any) -> str:
         try:

@@ -10,7 +10,6 @@ costs time proportional to its own tokens.
 
 from __future__ import annotations
 
-import weakref
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -36,28 +35,20 @@ class NotePageIndex:
     terms: TermIndex
 
 
-_last_index: tuple[weakref.ref, NotePageIndex] | None = None
-
-
-def page_index(site: SiteContext) -> NotePageIndex:
-    """The site's index, built on first use (a build renders all its notes with one context)."""
-    global _last_index
-    if _last_index is not None and _last_index[0]() is site:
-        return _last_index[1]
+def build_page_index(site: SiteContext) -> NotePageIndex:
+    """The site's index (kept by the context as ``site.note_index``: built once per build)."""
     by_note: dict[VaultPath, list[Question]] = defaultdict(list)
     for question in site.knowledge.questions:
         by_note[question.note].append(question)
-    index = NotePageIndex(
+    return NotePageIndex(
         {note: tuple(found) for note, found in by_note.items()},
         term_index(site.knowledge, site.sitemap.concepts),
     )
-    _last_index = (weakref.ref(site), index)
-    return index
 
 
 def page_tokens(site: SiteContext, note: ParsedNote, page: SitePath) -> list[Token]:
     """The note's tokens for its own page, with question ids, badges and term links."""
-    index = page_index(site)
+    index = site.note_index
     plan = plan_marks(note.tokens, index.questions.get(note.path, ()))
     return annotated(note.tokens, plan, TermLinker(index.terms, note.path, page))
 

@@ -7,8 +7,9 @@ share no mutable state and can be tested alone.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from vaultc.extract.model import Knowledge
@@ -25,10 +26,15 @@ from vaultc.render.sitemap import (
     STUDY,
     TAGS_INDEX,
     SiteMap,
+    plan_site,
     url_from,
 )
 from vaultc.resolve import ResolvedVault
-from vaultc.theme import TemplateRenderer
+from vaultc.theme import TemplateRenderer, Theme
+
+if TYPE_CHECKING:
+    from vaultc.render.annotate import NotePageIndex
+    from vaultc.render.graph_reader import ReaderGraph
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,15 @@ class PageLink:
     title: str
     url: str
 
+
+STATUS_LABELS = {
+    "answered": "answered",
+    "unanswered": "unanswered",
+    "stub": "stub",
+    "undefined": "needs a definition",
+    "defined": "defined",
+}
+"""Badge text per status, for templates (``status_labels``) and for badges rendered in notes."""
 
 NAVIGATION = (
     ("Glossary", GLOSSARY),
@@ -103,6 +118,20 @@ class SiteContext:
         )
         return Page(path, html.encode("utf-8"))
 
+    @functools.cached_property
+    def note_index(self) -> NotePageIndex:
+        """Questions by note and linkable terms: built once, read by every note page."""
+        from vaultc.render.annotate import build_page_index  # it imports this module
+
+        return build_page_index(self)
+
+    @functools.cached_property
+    def reader_graph(self) -> ReaderGraph:
+        """The concept graph folded into what a reader can open, for graph.html and local graphs."""
+        from vaultc.render.graph_reader import build_reader_graph  # it imports this module
+
+        return build_reader_graph(self)
+
     def canonical(self, path: SitePath) -> str:
         """The page's absolute URL when ``--base-url`` is given, else "" (and "" for the 404 page,
         which stands for no address of its own)."""
@@ -129,3 +158,12 @@ def absolute_url_from(base_url: str):
         return absolute_url(base_url, target, fragment)
 
     return url
+
+
+def site_context(
+    vault: ResolvedVault, knowledge: Knowledge, graph: ConceptGraph, theme: Theme, options: SiteOptions
+) -> SiteContext:
+    """The context of one build: every note, attachment and concept placed, templates ready."""
+    sitemap = plan_site(vault.notes, vault.attachments, {c.key: c.name for c in knowledge.concepts})
+    templates = TemplateRenderer(theme, {"status_labels": STATUS_LABELS})
+    return SiteContext(vault, knowledge, graph, sitemap, templates, options)

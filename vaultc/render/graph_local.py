@@ -7,7 +7,7 @@ order of the inner ring, each node next to the first inner node it hangs from. E
 outer nodes are left out: they would cut across the picture.
 
 It runs for every page of a 10,000-note vault, so it is built to cost little: the reader graph is
-folded and ranked once per site (:func:`~vaultc.render.graph_reader.reader_graph`), the second
+folded and ranked once per site (``SiteContext.reader_graph``), the second
 ring is a merge of ranked lists stopped when full (a concept mentioned by thousands of notes costs
 no more than a rare one), and ring geometry (positions, label spots, shape boxes) depends only on
 the two ring sizes, so it is computed once per pair of sizes.
@@ -25,7 +25,7 @@ from vaultc.names import SitePath
 from vaultc.render.context import SiteContext
 from vaultc.render.graph_draw import LABEL_CHARS, Box, Drawing, Label, draw_svg, label_box, place_labels, shape_box
 from vaultc.render.graph_layout import Point, ring_positions
-from vaultc.render.graph_reader import ReaderGraph, reader_graph
+from vaultc.render.graph_reader import ReaderGraph
 from vaultc.render.sitemap import GRAPH_PAGE, url_from
 
 LOCAL_CAP = 25
@@ -41,7 +41,7 @@ FONT_SIZE = 13
 
 def local_graph(site: SiteContext, node: str, page: SitePath) -> Markup:
     """``<figure class="local-graph">`` of ``node`` and its neighbours within two steps, or "" if none."""
-    reader = reader_graph(site)
+    reader = site.reader_graph
     centre = reader.reader_id(node)  # a concept named only by a note's title is drawn as the note
     if centre is None or not reader.neighbours.get(centre):
         return Markup("")

@@ -25,8 +25,8 @@ simple (one per pair, no self-loops):
 
 ``duplicates`` (question - question) and ``tagged`` are not drawn. Nodes are ranked most connected
 first, ties broken by node id, so every cap and every order is deterministic. The folded graph is
-computed once per site (:func:`reader_graph` caches it on the identity of the concept graph and
-the site plan) because the local graph of each of 10,000 pages is a small query on it.
+computed once per site (``SiteContext.reader_graph`` keeps it) because the local graph of each of
+10,000 pages is a small query on it.
 """
 
 from __future__ import annotations
@@ -186,22 +186,8 @@ def title_concepts(concepts: Iterable[Concept]) -> dict[str, str]:
     return found
 
 
-_CACHE: list[tuple[object, object, object, ReaderGraph]] = []
-CACHE_SITES = 2
-
-
-def reader_graph(site: SiteContext) -> ReaderGraph:
-    """The folded graph of this site, computed once and reused by every page of the build.
-
-    Cached on the identity of the concept graph and the site plan (both frozen), keeping the last
-    :data:`CACHE_SITES` sites; the cache holds them, so an identity cannot be reused while cached.
-    """
-    graph, notes, concepts = site.graph.graph, site.sitemap.notes, site.sitemap.concepts
-    for cached_graph, cached_notes, cached_concepts, folded in _CACHE:
-        if cached_graph is graph and cached_notes is notes and cached_concepts is concepts:
-            return folded
+def build_reader_graph(site: SiteContext) -> ReaderGraph:
+    """The folded graph of this site (kept by the context as ``site.reader_graph``: built once)."""
     names = {concept.key: concept.name for concept in site.knowledge.concepts}
-    folded = fold_graph(graph, SitePages(notes, concepts, names, title_concepts(site.knowledge.concepts)))
-    _CACHE.insert(0, (graph, notes, concepts, folded))
-    del _CACHE[CACHE_SITES:]
-    return folded
+    pages = SitePages(site.sitemap.notes, site.sitemap.concepts, names, title_concepts(site.knowledge.concepts))
+    return fold_graph(site.graph.graph, pages)

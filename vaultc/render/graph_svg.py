@@ -25,7 +25,7 @@ from vaultc.render.context import Page, PageLink, SiteContext
 from vaultc.render.graph_draw import Drawing, Label, draw_svg, place_labels
 from vaultc.render.graph_layout import fit, spring_layout
 from vaultc.render.graph_local import local_graph
-from vaultc.render.graph_reader import ReaderGraph, reader_graph
+from vaultc.render.graph_reader import ReaderGraph
 from vaultc.render.sitemap import GRAPH_JSON, GRAPH_PAGE, url_from
 
 GLOBAL_CAP = 300
@@ -38,7 +38,7 @@ __all__ = ["graph_pages", "local_graph"]
 
 def graph_pages(site: SiteContext) -> list[Page]:
     """graph.html: the best-connected notes and concepts, drawn and listed."""
-    reader = reader_graph(site)
+    reader = site.reader_graph
     shown = connected_core(reader, GLOBAL_CAP)
     url = url_from(GRAPH_PAGE)
     svg = draw_svg(global_drawing(reader, shown), reader, GRAPH_PAGE) if shown else Markup("")

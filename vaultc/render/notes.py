@@ -16,7 +16,7 @@ from vaultc.markdown import create_markdown
 from vaultc.model import ParsedNote
 from vaultc.names import SitePath
 from vaultc.parse import inline_text
-from vaultc.render.annotate import page_index, page_tokens
+from vaultc.render.annotate import page_tokens
 from vaultc.render.context import PageLink, SiteContext
 from vaultc.render.markdown_html import install_site_rules
 from vaultc.render.sanitize import sanitize_html
@@ -105,7 +105,7 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
     return {
         "note": note,
         "content": note_body(note, page, vault, sitemap, site.options.allow_html, tokens),
-        "question_summary": question_summary(page_index(site).questions.get(note.path, ())),
+        "question_summary": question_summary(site.note_index.questions.get(note.path, ())),
         "description": description(note),
         "toc": table_of_contents(note),
         "toc_open": len(note.headings) <= TOC_OPEN_LIMIT,

@@ -22,8 +22,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from vaultc.extract.model import Question
+from vaultc.render.context import STATUS_LABELS
 
-STATUS_LABELS = {"answered": "answered", "unanswered": "unanswered", "stub": "stub"}
 """As ``status_badge`` in ``_macros.html`` labels them."""
 
 

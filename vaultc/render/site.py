@@ -20,7 +20,7 @@ from vaultc.graph import ConceptGraph, graph_json
 from vaultc.graph_nodes import note_node
 from vaultc.markdown.code import pygments_css
 from vaultc.names import SitePath, VaultPath, folder_of
-from vaultc.render.context import Page, PageLink, SiteContext, SiteOptions
+from vaultc.render.context import Page, PageLink, SiteContext, SiteOptions, site_context
 from vaultc.render.glossary_counts import knowledge_counts
 from vaultc.render.glossary_pages import glossary_pages
 from vaultc.render.graph_svg import graph_pages, local_graph
@@ -40,11 +40,10 @@ from vaultc.render.sitemap import (
     STUDY,
     TAGS_INDEX,
     SiteMap,
-    plan_site,
     url_from,
 )
 from vaultc.resolve import ResolvedVault, TargetKind
-from vaultc.theme import TemplateRenderer, Theme
+from vaultc.theme import Theme
 
 __all__ = ["Page", "RenderedSite", "SiteOptions", "render_site"]
 
@@ -62,9 +61,8 @@ def render_site(
     vault: ResolvedVault, knowledge: Knowledge, graph: ConceptGraph, theme: Theme, options: SiteOptions
 ) -> RenderedSite:
     """All pages: notes, knowledge (glossary, terms, questions, study), graph, search, site files."""
-    names = {concept.key: concept.name for concept in knowledge.concepts}
-    sitemap = plan_site(vault.notes, vault.attachments, names)
-    site = SiteContext(vault, knowledge, graph, sitemap, TemplateRenderer(theme), options)
+    site = site_context(vault, knowledge, graph, theme, options)
+    sitemap = site.sitemap
     pages = [note_page(site, path) for path in vault.notes]
     pages += tag_pages(site)
     pages.append(site.page("index.html", HOME, **home(site)))
