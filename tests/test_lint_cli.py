@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from vaultc.analysis import Analysis, StageTimer, analyse
 from vaultc.cli import main
+from vaultc.diagnostics import RULES
+from vaultc.extract.model import QuestionStatus
+from vaultc.lint import run
 
 VAULT = Path(__file__).resolve().parent.parent / "vault"
+FINDING_LINE = re.compile(r"^(.+?):(\d+):(\d+): (\w+) (\S+) ")
+"""How editors' errorformat and CI problem matchers read a finding line."""
+NOTES = {
+    "A.md": "# What is a tensor?\nAn array.\n\n# What is a kernel?\n",
+    "Q.md": "# What is a kernel?\n\n---\nTrasformer\nBackprop\nEpoch\n\n# What is a stride?\nTODO\n\nSee [[Gone]].\n",
+}
 
 
 def lint(*args: str) -> tuple[int, str]:
@@ -32,7 +44,8 @@ def test_the_default_vault_lists_the_embedding_question_and_the_missing_pieces()
     assert "Deep Learning FAQ.md:273:1: warning undefined-term " \
            "'RMS Prop' is listed but never defined; add 'RMS Prop: ...' or a note about it" in lines
     assert any("missing-embed nothing named 'cnn-features.png'" in line for line in lines)
-    assert lines[-1].startswith("112 questions (19 unanswered, 4 stubs), 99 terms (23 undefined), 1 broken link")
+    assert lines[-2].startswith("112 questions (19 unanswered, 4 stubs), 99 terms (23 undefined), 1 broken link")
+    assert lines[-1].startswith("Start with: Deep Learning Interview Questions.md (")
 
 
 def test_nothing_answered_is_flagged() -> None:
@@ -92,5 +105,120 @@ def test_build_strict_fails_on_exactly_what_lint_reports(tmp_path: Path) -> None
     built = CliRunner().invoke(main, ["build", str(vault), "-o", str(tmp_path / "site"), "--strict"])
     code, linted = lint(str(vault))
     assert built.exit_code == code == 1 and not (tmp_path / "site").exists()
-    lint_findings = [line for line in linted.splitlines()[:-1] if ": info " not in line]
+    parsed = [line for line in linted.splitlines() if FINDING_LINE.match(line)]
+    lint_findings = [line for line in parsed if FINDING_LINE.match(line).group(4) != "info"]
     assert built.stdout.splitlines() == lint_findings  # same parse, same findings, same order
+
+
+def small_vault(folder: Path) -> Path:
+    for name, text in NOTES.items():
+        (folder / name).write_text(text, "utf-8")
+    return folder
+
+
+def findings(output: str) -> list[tuple[str, str, str]]:
+    """(path, severity, rule) of every line a problem matcher would take for a finding."""
+    return [(m.group(1), m.group(4), m.group(5)) for m in map(FINDING_LINE.match, output.splitlines()) if m]
+
+
+def test_text_groups_the_default_vaults_findings_by_note_under_headers_no_parser_takes() -> None:
+    _, output = lint(str(VAULT))
+    groups = output.split("\n\n")
+    report = json.loads(lint(str(VAULT), "-f", "json")[1])
+    by_path: dict[str, list[str]] = {}
+    for finding in report["findings"]:
+        by_path.setdefault(finding["path"], []).append(finding["rule"])
+    assert len(groups) == len(by_path) + 1  # one group per note, then the summary
+    for group, (path, rules) in zip(groups[:-1], sorted(by_path.items()), strict=True):
+        header, *lines = group.splitlines()
+        assert not FINDING_LINE.match(header)
+        assert re.match(rf"{re.escape(path)}: {len(rules)} findings? \(", header)
+        assert findings("\n".join(lines)) == [(path, f["severity"], f["rule"]) for f in report["findings"]
+                                              if f["path"] == path]
+
+
+def test_rule_keeps_only_the_rules_named_in_every_format(tmp_path: Path) -> None:
+    vault = str(small_vault(tmp_path))
+    code, output = lint(vault, "--rule", "undefined-term", "--rule", "Broken-Link")
+    assert code == 1
+    assert {rule for _, _, rule in findings(output)} == {"undefined-term", "broken-link"}
+    assert output.splitlines()[0] == "Q.md: 4 findings (3 undefined-term, 1 broken-link)"
+    assert "; 0 errors, 4 warnings\nStart with: Q.md (4 findings, 4 warnings). Most common: 3 undefined-term," in output
+    report = json.loads(lint(vault, "--rule", "undefined-term", "-f", "json")[1])
+    assert {f["rule"] for f in report["findings"]} == {"undefined-term"}
+    assert report["summary"]["by_rule"] == {"undefined-term": 3}
+    assert (report["summary"]["warnings"], report["summary"]["infos"]) == (3, 0)
+    assert report["summary"]["broken_links"] == 1  # the vault's own counts do not depend on the filter
+    sarif = json.loads(lint(vault, "--rule", "undefined-term", "-f", "sarif")[1])
+    assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {"undefined-term"}
+    github = lint(vault, "--rule", "undefined-term", "-f", "github")[1].splitlines()
+    assert len(github) == 4 and all("title=undefined-term" in line for line in github[:3])
+
+
+def test_no_rule_leaves_rules_out(tmp_path: Path) -> None:
+    vault = str(small_vault(tmp_path))
+    _, output = lint(vault, "--no-rule", "undefined-term", "--no-rule", "possible-misspelling")
+    rules = {rule for _, _, rule in findings(output)}
+    assert rules == {"unanswered-question", "stub-answer", "broken-link", "duplicate-question"}
+    assert "; 0 errors, 4 warnings, 1 info\n" in output
+    code, output = lint(vault, "--rule", "broken-link", "--no-rule", "broken-link")
+    assert code == 0 and findings(output) == []
+
+
+@pytest.mark.parametrize(
+    "filters, fail_on, code",
+    [
+        (["--rule", "possible-misspelling"], "warning", 0),  # only info findings are reported
+        (["--rule", "possible-misspelling"], "info", 1),
+        (["--rule", "duplicate-question", "--rule", "broken-link"], "warning", 1),
+        (["--no-rule", "unanswered-question", "--no-rule", "stub-answer", "--no-rule", "undefined-term",
+          "--no-rule", "broken-link"], "warning", 0),
+    ],
+)
+def test_fail_on_sees_only_what_is_reported(tmp_path: Path, filters: list[str], fail_on: str, code: int) -> None:
+    vault = str(small_vault(tmp_path))
+    for fmt in ("text", "json"):
+        assert lint(vault, *filters, "--fail-on", fail_on, "-f", fmt)[0] == code
+
+
+@pytest.mark.parametrize("option", ["--rule", "--no-rule"])
+def test_an_unknown_rule_is_a_usage_error_with_a_suggestion(tmp_path: Path, option: str) -> None:
+    code, output = lint(str(small_vault(tmp_path)), option, "unanswerd-question")
+    assert code == 2
+    assert "unknown rule 'unanswerd-question'. Did you mean 'unanswered-question'?" in output
+    assert "vaultc lint --list-rules" in output
+    code, output = lint(str(tmp_path), option, "zzz")
+    assert code == 2 and "Did you mean" not in output and "--list-rules" in output
+
+
+def test_list_rules_prints_every_rule_and_exits_zero(tmp_path: Path) -> None:
+    code, output = lint(str(tmp_path / "no such vault"), "--list-rules")
+    assert code == 0
+    lines = output.splitlines()
+    assert [line.split()[0] for line in lines] == sorted(RULES)
+    assert "open-prompt            info     a question left open on purpose" in output
+    for line in lines:
+        rule, severity, description = line.split(maxsplit=2)
+        assert (severity, description) == (str(RULES[rule][0]), RULES[rule][1])
+
+
+def as_prompts(analysis: Analysis) -> Analysis:
+    """The analysis with its unanswered questions left open on purpose (as extract says of exam lists)."""
+    knowledge = analysis.knowledge
+    unanswered = QuestionStatus.UNANSWERED
+    questions = tuple(replace(q, status=QuestionStatus.PROMPT) if q.status is unanswered else q
+                      for q in knowledge.questions)
+    return replace(analysis, knowledge=replace(knowledge, questions=questions))
+
+
+def test_the_summary_counts_open_prompts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    vault = small_vault(tmp_path)
+    analysis = analyse(vault, (), StageTimer(lambda message: None))
+    assert run.summarise(analysis).prompts == 0
+    assert run.summarise(as_prompts(analysis)).prompts == 2
+    monkeypatch.setattr(run, "analyse", lambda *args: as_prompts(analyse(*args)))
+    _, output = lint(str(vault))
+    assert "\n4 questions (0 unanswered, 1 stub, 2 prompts), 8 terms" in output
+    assert json.loads(lint(str(vault), "-f", "json")[1])["summary"]["prompts"] == 2
+    monkeypatch.undo()
+    assert "\n4 questions (2 unanswered, 1 stub), 8 terms" in lint(str(vault))[1]  # no prompts: not mentioned

@@ -124,7 +124,7 @@ def test_statuses_and_where_they_live(index: dict) -> None:
     def status(name: str) -> str:
         return index["statuses"][by_title[name][1][3]]
 
-    assert index["statuses"] == ["", "answered", "unanswered", "stub", "undefined", "defined"]
+    assert index["statuses"] == ["", "answered", "unanswered", "stub", "prompt", "undefined", "defined"]
     assert status("question:What is an embedding?") == "unanswered"
     assert by_title["question:What is an embedding?"][1][4:] == ["", notes["Deep Learning"]]
     assert status("question:What is backpropagation?") == "answered"

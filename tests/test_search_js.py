@@ -13,10 +13,11 @@ import subprocess
 
 import pytest
 
+from tests.test_render_prompts import site_of as prompt_site
 from tests.test_search_index import FILES, ROOT, site_from, site_of
 from tests.test_search_tokens import TOKEN_CASES
 from vaultc.analysis import StageTimer, analyse
-from vaultc.render.search_docs import search_documents
+from vaultc.render.search_docs import SearchDoc, search_documents
 from vaultc.render.search_index import build_index, doc_url, index_script
 from vaultc.render.search_query import SearchIndex
 from vaultc.render.search_tokens import MAX_TOKEN, query_tokens, tokens
@@ -38,6 +39,7 @@ process.stdout.write(JSON.stringify({
   queryTokens: input.texts.map((text) => index.queryTokens(text)),
   results: input.queries.map((query) => index.search(query).results.map((r) => [r.doc, r.score, r.exact])),
   urls: index.raw.docs.map((row, id) => index.url(id)),
+  statuses: index.raw.docs.map((row) => index.raw.statuses[row[3]]),
   marked: input.highlights.map(([text, query]) =>
     api.marks(text, index.queryTokens(query), input.maxToken).map((on) => (on ? "^" : ".")).join("")),
 }));
@@ -99,31 +101,44 @@ def run_js(index: dict, highlights: list[tuple[str, str]] = ()) -> dict:
     return json.loads(done.stdout)
 
 
-def python_side(index: dict) -> dict:
+def python_side(index: dict, docs: list[SearchDoc]) -> dict:
+    """What the browser must find in ``index``, built from ``docs``: statuses are the documents' own."""
     search = SearchIndex(index)
     return {
         "tokens": [tokens(text) for text in TEXTS],
         "queryTokens": [query_tokens(text) for text in TEXTS],
         "results": [[[hit.doc, hit.score, hit.exact] for hit in search.search(query)] for query in QUERIES],
         "urls": [doc_url(index["docs"], doc_id) for doc_id in range(len(index["docs"]))],
+        "statuses": [doc.status for doc in docs],
     }
 
 
 @pytest.fixture(scope="module")
-def default_vault_index() -> dict:
+def default_vault_docs() -> list[SearchDoc]:
     analysis = analyse(ROOT / "vault", (), StageTimer(lambda message: None))
-    return build_index(search_documents(site_from(analysis.resolved, analysis.knowledge)))
+    return search_documents(site_from(analysis.resolved, analysis.knowledge))
 
 
 def test_js_matches_python_on_a_small_vault() -> None:
-    index = build_index(search_documents(site_of(FILES)))
-    assert run_js(index) == {**python_side(index), "marked": []}
+    docs = search_documents(site_of(FILES))
+    index = build_index(docs)
+    assert run_js(index) == {**python_side(index, docs), "marked": []}
 
 
-def test_js_matches_python_on_the_default_vault(default_vault_index: dict) -> None:
-    expected = python_side(default_vault_index)
+def test_js_matches_python_on_the_default_vault(default_vault_docs: list[SearchDoc]) -> None:
+    index = build_index(default_vault_docs)
+    expected = python_side(index, default_vault_docs)
     assert any(expected["results"])  # the queries find something there
-    assert run_js(default_vault_index) == {**expected, "marked": []}
+    assert run_js(index) == {**expected, "marked": []}
+
+
+def test_js_reads_every_status_as_python_wrote_it_open_prompts_too() -> None:
+    """The status list travels in the index: the browser's badge for a row is the Python status."""
+    docs = search_documents(prompt_site())
+    index = build_index(docs)
+    found = run_js(index)["statuses"]
+    assert found == python_side(index, docs)["statuses"]
+    assert {"answered", "unanswered", "stub", "prompt", "undefined", "defined"} <= set(found)
 
 
 def test_highlighting_marks_matching_words_and_cjk_bigrams() -> None:

@@ -17,8 +17,8 @@ from vaultc.build import BuildOptions, BuildResult, build
 from vaultc.config import normalise_base_url
 from vaultc.diagnostics import Severity
 from vaultc.init import DEFAULT_PIP_SPEC, InitOptions, init_vault
-from vaultc.lint.formats import FORMATS, format_report
-from vaultc.lint.run import FAIL_LEVELS, lint_vault
+from vaultc.lint.formats import FORMATS, format_report, format_rules
+from vaultc.lint.run import FAIL_LEVELS, RuleFilter, known_rule, lint_vault
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,19 +80,48 @@ def build_command(
     sys.exit(1 if result.failed(strict) else 0)
 
 
+def _rules(_context: click.Context, _parameter: click.Parameter, names: tuple[str, ...]) -> frozenset[str]:
+    """``--rule``/``--no-rule`` values as rule ids; an unknown one is a usage error (exit 2)."""
+    try:
+        return frozenset(known_rule(name) for name in names)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+
+
+def _list_rules(context: click.Context, _parameter: click.Parameter, value: bool) -> None:
+    """``--list-rules``: print the rule registry and exit 0, whatever else is on the line."""
+    if value and not context.resilient_parsing:
+        click.echo(format_rules(), nl=False)
+        context.exit(0)
+
+
 @main.command("lint")
 @click.argument("vault", default="vault", type=click.Path(file_okay=False, path_type=Path))
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text (people, editors), json (tools), github (Actions annotations), sarif (code scanning).")
 @click.option("--fail-on", type=click.Choice(list(FAIL_LEVELS)), default="warning", show_default=True,
-              help="Exit with 1 when a finding is at or above this severity.")
+              help="Exit with 1 when a reported finding is at or above this severity.")
+@click.option("--rule", "only", multiple=True, metavar="RULE", callback=_rules,
+              help="Report only this rule (repeatable); the exit code and summary counts follow.")
+@click.option("--no-rule", "without", multiple=True, metavar="RULE", callback=_rules,
+              help="Leave this rule out of the report (repeatable).")
+@click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False, callback=_list_rules,
+              help="List every rule with its default severity and description, then exit.")
 @click.option("--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable).")
 @click.option("--path-prefix", default="", metavar="DIR",
               help="Prefix for paths in github/sarif output, when the vault is a sub-folder of the repository.")
-def lint_command(vault: Path, fmt: str, fail_on: str, ignore: tuple[str, ...], path_prefix: str) -> None:
+def lint_command(
+    vault: Path,
+    fmt: str,
+    fail_on: str,
+    only: frozenset[str],
+    without: frozenset[str],
+    ignore: tuple[str, ...],
+    path_prefix: str,
+) -> None:
     """Report what VAULT (default: ./vault) is missing: unanswered questions, stub answers,
     undefined terms, broken links and missing embeds, each with file:line:column."""
-    report = lint_vault(vault, ignore)
+    report = lint_vault(vault, ignore, rules=RuleFilter(only, without))
     click.echo(format_report(report.findings, report.summary, fmt, path_prefix=path_prefix), nl=False)
     sys.exit(1 if report.fails(fail_on) else 0)
 

@@ -45,6 +45,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "symlink-outside-vault": (Severity.WARNING, "a symbolic link points outside the vault (skipped)"),
     "unanswered-question": (Severity.WARNING, "a question has no answer yet"),
     "stub-answer": (Severity.WARNING, "a question's answer is only a placeholder (TODO, -, Answer here...)"),
+    "open-prompt": (
+        Severity.INFO,
+        "a question left open on purpose (a follow-up, further-questions or exam list) has no answer",
+    ),
     "undefined-term": (Severity.WARNING, "a glossary term is listed but never defined"),
     "duplicate-question": (Severity.INFO, "the same question is asked in several places"),
     "possible-misspelling": (Severity.INFO, "a term looks like a misspelling of a known word"),

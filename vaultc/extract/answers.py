@@ -183,15 +183,22 @@ def _read_token(reader: _Reader, token: Token) -> None:
             reader.lines.extend(line for line in token.content.split("\n") if line.strip())
 
 
-def _read_children(reader: _Reader, inline: Token, begin: int = 0, end: int | None = None, line: int = 0) -> None:
-    """Read children[begin:end] of an inline token (starting on its line ``line``), counting links and media."""
+def _read_children(
+    reader: _Reader, inline: Token, begin: int = 0, end: int | None = None, line: int = 0,
+    window: tuple[int, int] | None = None,
+) -> None:
+    """Read children[begin:end] of an inline token (starting on its line ``line``), counting links and
+    media; with a ``window``, only the children on source lines first..last (1-based) count."""
     in_link = 0
     base = inline.map[0] + 1 if inline.map else 0
     for child in (inline.children or [])[begin:end]:
         if child.type in ("softbreak", "hardbreak"):
             reader.end_line()
             line += 1
-        elif child.type in ("link_open", "wikilink_open"):
+            continue
+        if window is not None and not window[0] <= base + line <= window[1]:
+            continue
+        if child.type in ("link_open", "wikilink_open"):
             in_link += 1
             reader.links += 1
         elif child.type in ("link_close", "wikilink_close"):
@@ -200,10 +207,35 @@ def _read_children(reader: _Reader, inline: Token, begin: int = 0, end: int | No
             reader.substance = True
             reader.mark(base + line, base + line)
             reader.text(child.content, base + line, True)
-        elif child.type in ("text", "code_inline"):
+        elif child.type in ("text", "code_inline", "cloze"):
             reader.text(child.content, base + line, in_link > 0)
         elif child.type == "tag":
             reader.text(child.meta.get("raw", ""), base + line, False)
+
+
+def read_line_range(tokens: Sequence[Token], start: int, end: int, first: int, last: int) -> Piece | None:
+    """The piece made of what tokens[start:end] hold on source lines first..last (1-based), whatever
+    their nesting: the back of a card that starts inside one list item and ends in the next."""
+    reader = _Reader()
+    for token in tokens[start:end]:
+        if token.type == "inline":
+            _read_children(reader, token, window=(first, last))
+            reader.end_line()
+        elif token.type in _SUBSTANCE_BLOCKS and token.map and first <= token.map[0] + 1 <= last:
+            _read_token(reader, token)
+    return reader.piece((start, end))
+
+
+def read_children_after(tokens: Sequence[Token], inline_index: int, begin: int, line: int) -> Piece | None:
+    """The piece made of an inline token's children from ``begin`` to the end of that source line
+    (``line`` is the 0-based line within the token): what follows a card's separator."""
+    inline = tokens[inline_index]
+    children = inline.children or []
+    end = next((position for position in range(begin, len(children))
+                if children[position].type in ("softbreak", "hardbreak")), len(children))
+    reader = _Reader()
+    _read_children(reader, inline, begin, end, line)
+    return reader.piece((inline_index - 1, inline_index + 2))
 
 
 def starts_too_far(quiet_until: int, piece: Piece) -> bool:

@@ -24,6 +24,9 @@ class QuestionForm(enum.Enum):
     BOLD = "bold"  # **What is regression?**
     CALLOUT = "callout"  # > [!question] title = question, body = answer
     EXPLICIT = "explicit"  # Q: ... / A: ...
+    SECTION = "section"  # # Question (EN) / > What is ...? / ## Answer (EN) / ...
+    CARD = "card"  # Front::Back, Front:::Back, front / ? / back, ==cloze== (spaced-repetition cards)
+    LIST = "list"  # - What is ...? (an item of a list of questions)
 
 
 class QuestionStatus(enum.Enum):
@@ -32,6 +35,17 @@ class QuestionStatus(enum.Enum):
     """Nothing before the answer's boundary."""
     STUB = "stub"
     """Only a placeholder: "-", "TODO", "Answer here", a bare link, only sub-questions..."""
+    PROMPT = "prompt"
+    """Left open on purpose: a follow-up, further-questions or exam list nobody expects answered here."""
+
+
+class Confidence(enum.Enum):
+    """How sure the extractor is that a question was asked to be answered (see ARCHITECTURE.md)."""
+
+    SURE = "sure"
+    """The note's own evidence says so: its shape proves it, or the note's habits do."""
+    POSSIBLE = "possible"
+    """Only possibly a question (a lone "?" heading in prose): shown on the site, never a finding."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +81,7 @@ class Question:
     status: QuestionStatus
     stub_reason: str = ""
     """For stubs: which placeholder was found ("TODO", "bare link"...)."""
+    confidence: Confidence = Confidence.SURE
 
 
 @dataclass(frozen=True)

@@ -1,244 +1,112 @@
-"""Questions and their answers, read from one parsed note's token stream.
+"""Questions and their answers, read from one parsed note: evidence, then shapes, then the walk.
 
-Why this module exists: interview notes, FAQs and notebooks are mostly questions, and the site and
-the lint need each one with its answer and a status (answered / unanswered / stub) to say what is
-still missing. :mod:`vaultc.extract.forms` says what each top-level block asks; this module walks
-the blocks once, in order, deciding which candidates really start a question and which blocks
-belong to the open question's answer (:mod:`vaultc.extract.answers` holds the boundary and status
-rules). The walk is linear in the number of tokens and reads nothing but tokens.
+Why this module exists: interview notes, FAQs, lecture notes and card decks are mostly questions,
+and the site and the lint need each one with its answer, a status (answered / unanswered / stub /
+prompt) and a confidence. The work is split so that each decision has one home:
 
-Which candidate starts a question, and why:
+1. :mod:`vaultc.extract.evidence` says what the note's habits are (which heading level asks,
+   whether its "?" lines are followed by answers, whether it holds cards);
+2. the note-wide shapes take their blocks whole: cards (:mod:`.shapes.cards`) and question
+   sections with their answer sections (:mod:`.shapes.sections`);
+3. the block shapes (:mod:`.shapes.headings`, ``paragraphs``, ``numbered``, ``lists``,
+   ``callouts``) say what each remaining block asks, and the walk (:mod:`vaultc.extract.walk`)
+   decides where each open question's answer ends;
+4. :mod:`vaultc.extract.answers` judges each answer.
 
-* A STRONG heading (a "?" or a ``QX)`` prefix) always starts one.
-* A WEAK heading (no "?": "What is the argmax function") starts one when no question is open, or
-  when it is a sibling of the open heading question (same level: the previous question simply got
-  no answer). At any other level it is a title inside the answer: "### How `argmax` Works" under
-  "##### What is the argmax function" is written in title case by a chat assistant and is part of
-  that answer, as are "### Example" and "### In Summary".
-* A heading that does not ask ends the open answer when it closes the question's section (same or
-  shallower level; any level after a paragraph-level question), unless the note separates its
-  entries explicitly (``---`` or ``<br>`` right before its questions). Such notes say themselves
-  where an answer ends, and a pasted answer brings its own ``###`` titles (seed 000 even starts
-  with an accidental setext ``##`` made of a URL over ``---``, so heading levels prove nothing).
-* Inside a heading question's answer, paragraph-level forms (a line ending in "?", a bold line, a
-  ``1)`` item, a callout) are sub-questions, part of the answer: the heading owns its section.
-* A numbered slot continues a run: after ``17)``, an item numbered ``1)`` is a step of the answer.
-  After a line or bold question, a ``1)`` item is a step unless it asks.
-
-Anchors: a heading question keeps its heading's anchor; other questions get ``q-`` + the slug of
-their text, made unique within the note in document order, so an edit elsewhere in the note does
-not move them (only another question with the same text earlier in the note would).
+Confidence: a question is sure when its shape or the note's habits prove it; a possible question
+(a lone "?" line in prose) is kept only when something answers it, so it shows on the site with its
+answer and is never a finding. Anchors: a heading question keeps its heading's anchor; other
+questions get ``q-`` + the slug of their text, unique within the note in document order, so an edit
+elsewhere in the note does not move them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from vaultc.extract.answers import (
-    DEFAULT_STUB_PATTERNS,
-    Piece,
-    answer_status,
-    build_answer,
-    is_ignorable,
-    is_spacer,
-    read_blocks,
-    starts_too_far,
-)
-from vaultc.extract.forms import Candidate, candidates_in
-from vaultc.extract.model import Question, QuestionForm
-from vaultc.extract.wording import Strength, question_key
+from vaultc.extract.answers import DEFAULT_STUB_PATTERNS, answer_status, build_answer
+from vaultc.extract.blocks import Block
+from vaultc.extract.candidates import Candidate
+from vaultc.extract.evidence import NoteEvidence, note_evidence, survey_note, vault_evidence
+from vaultc.extract.model import Confidence, Question, QuestionForm, QuestionStatus
+from vaultc.extract.shapes.callouts import callout_question, is_question_callout
+from vaultc.extract.shapes.cards import card_questions
+from vaultc.extract.shapes.headings import heading_question
+from vaultc.extract.shapes.lists import list_questions
+from vaultc.extract.shapes.numbered import is_numbered_list, numbered_questions
+from vaultc.extract.shapes.paragraphs import paragraph_questions
+from vaultc.extract.shapes.sections import section_questions
+from vaultc.extract.walk import Entry, Walk
+from vaultc.extract.wording import question_key
 from vaultc.model import ParsedNote
 from vaultc.names import unique_slug
 
 __all__ = ["DEFAULT_STUB_PATTERNS", "extract_questions"]
 
-_Span = tuple[int, int]
+
+def extract_questions(
+    note: ParsedNote,
+    stub_patterns: tuple[str, ...] = DEFAULT_STUB_PATTERNS,
+    evidence: NoteEvidence | None = None,
+    blocks: Sequence[Block] | None = None,
+) -> tuple[Question, ...]:
+    """Every question the note asks, in document order, with its answer and status. Without
+    ``evidence`` the note is read as a vault of its own."""
+    if evidence is None or blocks is None:
+        survey = survey_note(note)
+        blocks = survey.blocks
+        evidence = evidence or note_evidence(survey, vault_evidence([survey]))
+    entries = _entries(note.tokens, blocks, evidence)
+    return _questions(note, entries, stub_patterns)
 
 
-def extract_questions(note: ParsedNote, stub_patterns: tuple[str, ...] = DEFAULT_STUB_PATTERNS) -> tuple[Question, ...]:
-    """Every question the note asks, in document order, with its answer and status."""
-    tokens = note.tokens
-    blocks = _top_level_blocks(tokens)
-    asked = [candidates_in(tokens, start, end) for start, end in blocks]
-    walk = _Walk(tokens, _separators_in_use(tokens, blocks, asked))
-    for block, candidates in zip(blocks, asked, strict=True):
-        walk.visit(block, candidates)
+def _entries(tokens: Sequence[Token], blocks: Sequence[Block], evidence: NoteEvidence) -> list[Entry]:
+    """Note-wide shapes first (they take their blocks whole), then the walk over the rest."""
+    whole = [card_questions(tokens, blocks)] if evidence.cards else []
+    whole.append(section_questions(tokens, blocks, evidence.known_sections))
+    claimed = set().union(*(found.claimed for found in whole))
+    walk = Walk(tokens, evidence)
+    for index, block in enumerate(blocks):
+        if index in claimed:
+            walk.claimed()
+        else:
+            walk.visit(block, block_questions(tokens, block, evidence))
     walk.close()
-    return _questions(note, walk.entries, stub_patterns)
+    taken = [Entry(candidate, candidate.line, list(candidate.inside)) for found in whole for candidate in found.candidates]
+    return sorted([*walk.entries, *taken], key=lambda entry: (entry.candidate.token, entry.candidate.line))
 
 
-def _top_level_blocks(tokens: Sequence[Token]) -> list[_Span]:
-    """[start, end) of each top-level block (its opening token to its matching close)."""
-    blocks, opened = [], 0
-    for position, token in enumerate(tokens):
-        if token.level != 0:
-            continue
-        if token.nesting == 1:
-            opened = position
-        else:
-            blocks.append((opened if token.nesting == -1 else position, position + 1))
-    return blocks
+def block_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvidence) -> list[Candidate]:
+    """What one block asks, by the block shapes."""
+    if block.kind == "heading":
+        found = heading_question(block, evidence)
+        return [found] if found else []
+    if block.kind == "paragraph":
+        return paragraph_questions(tokens, block, evidence)
+    if is_numbered_list(tokens, block):
+        return numbered_questions(tokens, block, evidence)
+    if block.kind == "list":
+        return list_questions(tokens, block)
+    if is_question_callout(tokens, block):
+        found = callout_question(tokens, block, evidence)
+        return [found] if found else []
+    return []
 
 
-@dataclass(frozen=True)
-class _Separators:
-    """Which explicit separators the note puts between its entries."""
-
-    spacers: bool
-    breaks: bool
-
-    @property
-    def explicit(self) -> bool:
-        return self.spacers or self.breaks
-
-
-def _separators_in_use(tokens: Sequence[Token], blocks: list[_Span], asked: list[list[Candidate]]) -> _Separators:
-    """A separator is in use when one stands right before a question (headings and comments between)."""
-    pending: set[str] = set()
-    used: set[str] = set()
-    for (start, _), candidates in zip(blocks, asked, strict=True):
-        first = tokens[start]
-        if first.type == "hr" or is_spacer(first):
-            pending.add(first.type)
-        elif candidates:
-            used |= pending
-            pending = set()
-        elif not (is_ignorable(first) or first.type == "heading_open"):
-            pending = set()
-    return _Separators(spacers="html_block" in used, breaks="hr" in used)
-
-
-@dataclass
-class _Entry:
-    """A question found by the walk and the answer pieces collected so far."""
-
-    candidate: Candidate
-    quiet_until: int
-    """The question's last line, then the last line of any comment or spacer skipped before its answer."""
-    pieces: list[Piece] = field(default_factory=list)
-
-
-class _Walk:
-    """One pass over the top-level blocks, holding at most one open question."""
-
-    def __init__(self, tokens: Sequence[Token], separators: _Separators) -> None:
-        self.tokens = tokens
-        self.separators = separators
-        self.entries: list[_Entry] = []
-        self.open: _Entry | None = None
-        self.last_number: int | None = None
-
-    def visit(self, block: _Span, candidates: list[Candidate]) -> None:
-        first = self.tokens[block[0]]
-        if first.type == "hr":
-            self.close()
-            self.last_number = None
-        elif is_spacer(first) and self.separators.spacers:
-            self.close()
-        elif is_spacer(first) or is_ignorable(first):
-            self._skip(first)
-        elif first.type == "heading_open":
-            self._heading(block, candidates[0] if candidates else None)
-        elif self.open is not None and self.open.candidate.form is QuestionForm.HEADING:
-            self._content(block)
-        else:
-            self._paragraph_level(block, candidates)
-
-    def close(self) -> None:
-        if self.open is not None:
-            self.entries.append(self.open)
-            self.open = None
-
-    def _heading(self, block: _Span, candidate: Candidate | None) -> None:
-        if candidate is not None and candidate.wording.strength is Strength.STRONG:
-            self._start(candidate)
-            return
-        level = int(self.tokens[block[0]].tag[1])
-        if self.open is not None and self._heading_ends_answer(candidate, level):
-            self.close()
-        if self.open is not None:
-            self._content(block)
-            return
-        self.last_number = None
-        if candidate is not None:
-            self._start(candidate)
-
-    def _heading_ends_answer(self, candidate: Candidate | None, level: int) -> bool:
-        assert self.open is not None
-        opened = self.open.candidate
-        if opened.form is QuestionForm.HEADING and candidate is not None and level == opened.level:
-            return True
-        if self.separators.explicit:
-            return False
-        return opened.form is not QuestionForm.HEADING or level <= opened.level
-
-    def _paragraph_level(self, block: _Span, candidates: list[Candidate]) -> None:
-        """Each candidate starts a question or, if it does not, is read once as answer content."""
-        if not candidates:
-            self._content(block)
-        read_up_to = block[0]
-        for candidate in candidates:
-            if self._starts_question(candidate):
-                self._start(candidate)
-            elif candidate.span[0] >= read_up_to:
-                self._content(candidate.span)
-            read_up_to = max(read_up_to, candidate.span[1])
-
-    def _starts_question(self, candidate: Candidate) -> bool:
-        if self.open is None:
-            return True
-        if candidate.form is not QuestionForm.NUMBERED:
-            return True
-        if self.open.candidate.form is QuestionForm.NUMBERED:
-            previous, number = self.last_number, candidate.number
-            return previous is None or number is None or number > previous
-        return candidate.wording.strength is not None
-
-    def _start(self, candidate: Candidate) -> None:
-        self.close()
-        entry = _Entry(candidate, self._question_end(candidate), list(candidate.inside))
-        if candidate.self_contained:
-            self.entries.append(entry)
-        else:
-            self.open = entry
-        if candidate.number is not None:
-            self.last_number = candidate.number
-
-    def _content(self, span: _Span) -> None:
-        if self.open is None:
-            return
-        piece = read_blocks(self.tokens, *span)
-        if piece is None:
-            return
-        if not self.open.pieces and starts_too_far(self.open.quiet_until, piece):
-            self.close()
-            return
-        self.open.pieces.append(piece)
-
-    def _skip(self, block: Token) -> None:
-        """A block that is neither content nor boundary: its lines do not count as room left blank."""
-        if self.open is not None and not self.open.pieces and block.map:
-            self.open.quiet_until = max(self.open.quiet_until, block.map[1])
-
-    def _question_end(self, candidate: Candidate) -> int:
-        """The last line of the question itself (a setext heading takes two)."""
-        opening = self.tokens[candidate.token]
-        if candidate.form is QuestionForm.HEADING and opening.map:
-            return opening.map[1]
-        return candidate.line
-
-
-def _questions(note: ParsedNote, entries: list[_Entry], stub_patterns: tuple[str, ...]) -> tuple[Question, ...]:
+def _questions(note: ParsedNote, entries: list[Entry], stub_patterns: tuple[str, ...]) -> tuple[Question, ...]:
     taken = {heading.anchor for heading in note.headings}
     source_lines = note.text.split("\n")
     found = []
     for entry in entries:
         candidate = entry.candidate
-        answer = build_answer(entry.pieces)
         status, reason = answer_status(entry.pieces, stub_patterns)
+        if status is QuestionStatus.UNANSWERED:
+            status = candidate.empty_status
+        if candidate.confidence is Confidence.POSSIBLE and status is not QuestionStatus.ANSWERED:
+            continue  # only possibly a question, and nothing answers it: not shown, never a finding
+        answer = build_answer(entry.pieces)
         for position, text in enumerate(candidate.wording.texts):
             found.append(
                 Question(
@@ -253,6 +121,7 @@ def _questions(note: ParsedNote, entries: list[_Entry], stub_patterns: tuple[str
                     answer=answer,
                     status=status,
                     stub_reason=reason,
+                    confidence=candidate.confidence,
                 )
             )
     return tuple(found)

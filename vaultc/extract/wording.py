@@ -33,17 +33,7 @@ _TRAILING_URL = re.compile(r"\s+<?(?:https?://|www\.)\S+$")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TRAILING_REMARK = re.compile(r"\s*\([^()]*\)$")
 _ALTERNATIVE = re.compile(r"(?<=\?)\s+/\s+")
-_QUESTION_WORDS = frozenset({
-    "what", "why", "how", "when", "where", "which", "who", "whom", "whose",
-    "is", "are", "was", "were", "am", "can", "could", "do", "does", "did", "should", "would", "will", "shall",
-    "may", "might", "must", "have", "has",
-    "explain", "define", "describe", "list", "name", "compare", "contrast", "state", "give", "discuss",
-    "distinguish", "differentiate", "outline", "summarise", "summarize", "tell", "identify", "derive", "prove",
-    "calculate", "suggest", "elaborate", "illustrate", "enumerate",
-})  # fmt: skip
-_NOUN_FOLLOWERS = frozenset({"of", "for", "and", "&"})
-"""An imperative followed by these is a noun: "List of papers", "State of the art"."""
-_LEAD_FILLERS = frozenset({"then", "also", "again", "now", "so", "and", "but", "please", "finally", "first", "next"})
+_CLAUSES = re.compile(r"[,;:]")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 
 
@@ -74,14 +64,15 @@ def numbered_prefix(text: str) -> str:
     return match.group(0) if match else ""
 
 
-def read_wording(line: str, form: QuestionForm) -> Wording:
-    """Read one plain-text line written in the given form."""
+def read_wording(line: str, form: QuestionForm, openers: frozenset[str] = frozenset()) -> Wording:
+    """Read one plain-text line written in the given form; ``openers`` are the first words the vault's
+    own questions start with (:mod:`vaultc.extract.evidence`), which make a line without "?" ask."""
     text = _NUMBERED.sub("", line.strip()) if form is QuestionForm.NUMBERED else line.strip()
     text, url = _split_trailing_url(text)
     text = _strip_trailing_symbols(text)
     q_match = _Q_PREFIX.match(text)
     text = text[q_match.end() :] if q_match else _OTHER_PREFIX.sub("", text)
-    strength = _strength(_strip_trailing_symbols(text), form, q_match.group(0) if q_match else "")
+    strength = _strength(_strip_trailing_symbols(text), form, q_match.group(0) if q_match else "", openers)
     if form is QuestionForm.NUMBERED and strength is None:
         text, inline = _topic_slot(text)
         url = " ".join(part for part in (inline, url) if part)
@@ -96,7 +87,7 @@ def question_key(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
-def _strength(text: str, form: QuestionForm, prefix: str) -> Strength | None:
+def _strength(text: str, form: QuestionForm, prefix: str, openers: frozenset[str]) -> Strength | None:
     if not any(char.isalnum() for char in text):
         return None
     if form is QuestionForm.EXPLICIT:
@@ -108,18 +99,35 @@ def _strength(text: str, form: QuestionForm, prefix: str) -> Strength | None:
         return Strength.STRONG if asks else None
     if "?" in _URL.sub("", text):
         return Strength.STRONG
-    return Strength.WEAK if starts_like_question(text) else None
+    return Strength.WEAK if starts_like_question(text, openers) or is_instruction(text) else None
 
 
-def starts_like_question(text: str) -> bool:
-    """Does a clause start with a question word? ("Again, quickly state...", "In your own words, explain...")"""
-    for clause in re.split(r"[,;:]", text):
-        words = [word.strip("*_\"'“”‘’()").casefold() for word in clause.split()]
-        while words and (words[0] in _LEAD_FILLERS or (words[0].endswith("ly") and len(words[0]) > 3)):
-            words.pop(0)
-        if len(words) >= 2 and words[0] in _QUESTION_WORDS:
-            return words[1] not in _NOUN_FOLLOWERS
+def starts_like_question(text: str, openers: frozenset[str]) -> bool:
+    """Does the text, or one of its clauses, start with one of the vault's question openers? ("In your
+    own words, explain..." when the vault asks "Explain ...?"). A label ("How this works:") does not."""
+    if not openers or text.rstrip().endswith(":"):
+        return False
+    for clause in _CLAUSES.split(text):
+        words = clause.split()
+        if len(words) >= 2 and first_word(clause) in openers:
+            return True
     return False
+
+
+def is_instruction(text: str) -> bool:
+    """A whole sentence (at least three words, ending in "." or "!"): an instruction or a statement of
+    a task ("Define the gradient descent algorithm!"), never a title."""
+    stripped = text.rstrip()
+    return len(stripped.split()) >= 3 and stripped.endswith((".", "!")) and not stripped.endswith("...")
+
+
+def first_word(text: str) -> str:
+    """The first word, case-folded, without surrounding punctuation ("" when there is none)."""
+    for word in text.split():
+        cleaned = word.strip("*_\"'“”‘’«»()[]¿¡").casefold()
+        if cleaned:
+            return cleaned
+    return ""
 
 
 def _split_trailing_url(text: str) -> tuple[str, str]:
@@ -149,3 +157,9 @@ def _topic_slot(text: str) -> tuple[str, str]:
     if colon and rest.strip() and term.strip() and not rest.startswith("//"):
         return term.strip(), rest.strip()
     return text, ""
+
+
+def written_number(text: str) -> int | None:
+    """The last number of a ``7, 8)`` prefix (None without one)."""
+    digits = numbered_prefix(text).replace(",", " ").replace(")", " ").split()
+    return int(digits[-1]) if digits else None

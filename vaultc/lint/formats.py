@@ -5,14 +5,19 @@ are made once here: findings are sorted (path, line, column, rule) so every repo
 deterministic; paths are vault-relative, optionally under ``path_prefix`` (where the vault lies in
 the repository, which GitHub needs to place annotations); every report ends with one newline.
 
-* ``text``: ``path:line:col: severity rule message`` lines (what editors parse), then the summary.
-* ``json``: ``{"findings": [...], "summary": {...}}``, sorted keys, ASCII (safe in any pipe).
+* ``text``: ``path:line:col: severity rule message`` lines (what editors parse, never indented or
+  shortened), grouped by note under a header (``a.md: 7 findings (5 unanswered-question, 2
+  stub-answer)``) that such parsers skip: it has no ``:line:col:``. Vault-wide findings (path "")
+  are a group of their own; a blank line separates groups. Then the summary and where to start.
+* ``json``: ``{"findings": [...], "summary": {...}}``, sorted keys, ASCII (safe in any pipe); the
+  summary adds ``by_rule`` and ``by_note`` (:class:`~vaultc.lint.summary.FindingCounts`).
 * ``github``: workflow commands (``::warning file=...,line=...,col=...,title=rule::message``) with
   GitHub's escaping, so a message can neither break its line nor inject a command; then the summary
-  as a ``::notice``.
+  and where to start as one ``::notice``.
 * ``sarif``: SARIF 2.1.0 for code scanning: every registered rule with its description and default
   level, results with 1-based regions (omitted when unknown: SARIF requires >= 1), columns counted
-  in code points as vaultc counts them, and a fingerprint that survives lines moving.
+  in code points as vaultc counts them, and a fingerprint that survives lines moving; the run's
+  properties hold the same summary as JSON.
 """
 
 from __future__ import annotations
@@ -22,12 +27,13 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from itertools import groupby
 from typing import Any
 from urllib.parse import quote
 
 from vaultc import __version__
 from vaultc.diagnostics import RULES, Diagnostic, Severity
-from vaultc.lint.summary import LintSummary
+from vaultc.lint.summary import FindingCounts, LintSummary, count, rule_counts
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -37,14 +43,23 @@ INFORMATION_URI = "https://pypi.org/project/vaultc/"
 
 _GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+VAULT_WIDE = "Vault-wide"
+"""The text format's header for findings about no one note (path "")."""
 
 
 def format_report(findings: Iterable[Diagnostic], summary: LintSummary, fmt: str, *, path_prefix: str = "") -> str:
     """The whole report in format ``fmt`` (one of :data:`FORMATS`), ending with a newline."""
     if fmt not in _WRITERS:
         raise ValueError(f"unknown report format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    shown = (replace(found, path=_under(path_prefix, found.path)) for found in findings)
-    return _WRITERS[fmt](sorted(shown), summary)
+    shown = sorted(replace(found, path=_under(path_prefix, found.path)) for found in findings)
+    return _WRITERS[fmt](shown, summary, FindingCounts.of(shown))
+
+
+def format_rules() -> str:
+    """Every registered rule, by id: ``id  default-severity  description`` lines."""
+    width = max(len(rule) for rule in RULES)
+    rows = sorted(RULES.items())
+    return "".join(f"{rule:<{width}}  {str(severity):<7}  {description}\n" for rule, (severity, description) in rows)
 
 
 def _under(prefix: str, path: str) -> str:
@@ -53,13 +68,36 @@ def _under(prefix: str, path: str) -> str:
     return f"{prefix}/{path}" if prefix and path else path
 
 
-def _text(found: Sequence[Diagnostic], summary: LintSummary) -> str:
-    return "".join(f"{finding.format()}\n" for finding in found) + summary.line() + "\n"
+def _text(found: Sequence[Diagnostic], summary: LintSummary, counts: FindingCounts) -> str:
+    """Groups of findings by note (already in path order), then the summary lines."""
+    groups = [_text_group(path, list(group)) for path, group in groupby(found, key=lambda finding: finding.path)]
+    return "\n\n".join([*groups, _ending(summary, counts)]) + "\n"
 
 
-def _json(found: Sequence[Diagnostic], summary: LintSummary) -> str:
-    report = {"findings": [_finding(finding) for finding in found], "summary": summary.as_dict()}
+def _ending(summary: LintSummary, counts: FindingCounts) -> str:
+    """The counts line, then (when anything was found) where to start."""
+    return "\n".join(line for line in (summary.line(), counts.start_with()) if line)
+
+
+def _text_group(path: str, found: list[Diagnostic]) -> str:
+    return "\n".join([group_header(path, found), *(finding.format() for finding in found)])
+
+
+def group_header(path: str, found: Sequence[Diagnostic]) -> str:
+    """``a.md: 7 findings (5 unanswered-question, 2 stub-answer)``: no ``:line:col:`` after the path,
+    so what parses finding lines skips it."""
+    rules = ", ".join(f"{number} {rule}" for rule, number in rule_counts(found))
+    return f"{path or VAULT_WIDE}: {count(len(found), 'finding')} ({rules})"
+
+
+def _json(found: Sequence[Diagnostic], summary: LintSummary, counts: FindingCounts) -> str:
+    report = {"findings": [_finding(finding) for finding in found], "summary": _summary(summary, counts)}
     return json.dumps(report, sort_keys=True, indent=2) + "\n"
+
+
+def _summary(summary: LintSummary, counts: FindingCounts) -> dict[str, Any]:
+    """The JSON and SARIF summary: the counts, then ``by_rule`` and ``by_note``."""
+    return {**summary.as_dict(), **counts.as_dict()}
 
 
 def _finding(found: Diagnostic) -> dict[str, Any]:
@@ -84,9 +122,9 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _github(found: Sequence[Diagnostic], summary: LintSummary) -> str:
+def _github(found: Sequence[Diagnostic], summary: LintSummary, counts: FindingCounts) -> str:
     lines = [_github_command(finding) for finding in found]
-    lines.append(f"::notice title=vaultc::{escape_data(summary.line())}")
+    lines.append(f"::notice title=vaultc::{escape_data(_ending(summary, counts))}")
     return "\n".join(lines) + "\n"
 
 
@@ -101,7 +139,7 @@ def _github_command(found: Diagnostic) -> str:
     return f"::{_GITHUB_COMMANDS[found.severity]} {listed}::{escape_data(found.message)}"
 
 
-def _sarif(found: Sequence[Diagnostic], summary: LintSummary) -> str:
+def _sarif(found: Sequence[Diagnostic], summary: LintSummary, counts: FindingCounts) -> str:
     rules = _sarif_rules(found)
     index = {rule["id"]: position for position, rule in enumerate(rules)}
     keys = _fingerprints(found)
@@ -111,7 +149,7 @@ def _sarif(found: Sequence[Diagnostic], summary: LintSummary) -> str:
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "properties": {"summary": summary.as_dict()},
+        "properties": {"summary": _summary(summary, counts)},
     }
     report = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
     return json.dumps(report, sort_keys=True, indent=2) + "\n"
@@ -168,7 +206,7 @@ def _fingerprints(found: Sequence[Diagnostic]) -> list[str]:
     return keys
 
 
-_WRITERS: dict[str, Callable[[Sequence[Diagnostic], LintSummary], str]] = {
+_WRITERS: dict[str, Callable[[Sequence[Diagnostic], LintSummary, FindingCounts], str]] = {
     "text": _text,
     "json": _json,
     "github": _github,

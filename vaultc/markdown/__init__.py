@@ -26,6 +26,8 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from vaultc.markdown.block_ids import block_ids_plugin
 from vaultc.markdown.callouts import callouts_plugin
+from vaultc.markdown.cards import cards_plugin
+from vaultc.markdown.cloze import cloze_plugin
 from vaultc.markdown.code import highlight_code
 from vaultc.markdown.comments import comments_plugin
 from vaultc.markdown.highlight import highlight_plugin
@@ -47,11 +49,13 @@ def create_markdown() -> MarkdownIt:
     md.use(wikilinks_plugin)
     md.use(tags_plugin)
     md.use(highlight_plugin)
+    md.use(cloze_plugin)
     md.use(math_plugin)
     md.use(footnote_plugin)
     md.use(tasklists_plugin)
     md.use(deflist_plugin)
     md.use(callouts_plugin)
     md.use(block_ids_plugin)
+    md.use(cards_plugin)
     md.use(positions_plugin)
     return md

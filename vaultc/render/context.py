@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from vaultc.extract.model import Knowledge
+from vaultc.extract.model import Knowledge, QuestionStatus
 from vaultc.graph import ConceptGraph
 from vaultc.names import SitePath
 from vaultc.render.sitemap import (
@@ -66,10 +66,15 @@ class PageLink:
     url: str
 
 
+QUESTION_STATUSES = tuple(status.value for status in QuestionStatus)
+"""Every question status, in the order pages list and count them: answered, unanswered, stub, prompt
+(a question left open on purpose, which no note is expected to answer; never a to-do)."""
+
 STATUS_LABELS = {
     "answered": "answered",
     "unanswered": "unanswered",
     "stub": "stub",
+    "prompt": "open prompt",
     "undefined": "needs a definition",
     "defined": "defined",
 }
@@ -165,5 +170,5 @@ def site_context(
 ) -> SiteContext:
     """The context of one build: every note, attachment and concept placed, templates ready."""
     sitemap = plan_site(vault.notes, vault.attachments, {c.key: c.name for c in knowledge.concepts})
-    templates = TemplateRenderer(theme, {"status_labels": STATUS_LABELS})
+    templates = TemplateRenderer(theme, {"status_labels": STATUS_LABELS, "question_statuses": QUESTION_STATUSES})
     return SiteContext(vault, knowledge, graph, sitemap, templates, options)

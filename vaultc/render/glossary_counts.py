@@ -19,6 +19,8 @@ class KnowledgeCounts:
     answered: int
     unanswered: int
     stubs: int
+    prompts: int
+    """Questions left open on purpose: counted among the questions, never among the open ones."""
     defined: int
     """Concepts with at least one definition."""
     undefined: int
@@ -28,11 +30,11 @@ class KnowledgeCounts:
 
     @property
     def questions(self) -> int:
-        return self.answered + self.unanswered + self.stubs
+        return self.answered + self.unanswered + self.stubs + self.prompts
 
     @property
     def open(self) -> int:
-        """Questions still waiting for a real answer: unanswered ones and stubs."""
+        """Questions still waiting for a real answer: unanswered ones and stubs (a prompt expects none)."""
         return self.unanswered + self.stubs
 
 
@@ -42,6 +44,7 @@ def knowledge_counts(knowledge: Knowledge) -> KnowledgeCounts:
         answered=statuses[QuestionStatus.ANSWERED],
         unanswered=statuses[QuestionStatus.UNANSWERED],
         stubs=statuses[QuestionStatus.STUB],
+        prompts=statuses[QuestionStatus.PROMPT],
         defined=sum(1 for concept in knowledge.concepts if concept.definitions),
         undefined=sum(1 for concept in knowledge.concepts if concept.needs_definition),
         terms=len(knowledge.concepts),

@@ -123,8 +123,10 @@ class QuestionSummary:
     answered: int
     unanswered: int
     stubs: int
+    prompts: int
+    """Questions left open on purpose (counted apart: they are not missing answers)."""
     first_open: str
-    """Anchor of the first unanswered or stub question ("" when all are answered)."""
+    """Anchor of the first unanswered or stub question ("" when none is; a prompt is never "open")."""
 
 
 def question_summary(questions: Sequence[Question]) -> QuestionSummary | None:
@@ -132,11 +134,13 @@ def question_summary(questions: Sequence[Question]) -> QuestionSummary | None:
     if not questions:
         return None
     count = {status: sum(q.status is status for q in questions) for status in QuestionStatus}
-    first_open = next((q.anchor for q in questions if q.status is not QuestionStatus.ANSWERED), "")
+    missing = (QuestionStatus.UNANSWERED, QuestionStatus.STUB)
+    first_open = next((q.anchor for q in questions if q.status in missing), "")
     return QuestionSummary(
         len(questions),
         count[QuestionStatus.ANSWERED],
         count[QuestionStatus.UNANSWERED],
         count[QuestionStatus.STUB],
+        count[QuestionStatus.PROMPT],
         first_open,
     )

@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 from vaultc.extract.model import Question
 from vaultc.model import Heading
 from vaultc.names import SitePath
-from vaultc.render.context import SiteContext
+from vaultc.render.context import QUESTION_STATUSES, SiteContext
 from vaultc.render.question_paths import paged
 
 T = TypeVar("T")
@@ -179,8 +179,9 @@ def questions_by_tag(items: Iterable[QuestionItem]) -> dict[str, list[QuestionIt
 
 
 def status_counts(items: Iterable[QuestionItem]) -> dict[str, int]:
-    """How many of ``items`` are answered, unanswered and stubs (every status present, maybe 0)."""
-    counts = {"answered": 0, "unanswered": 0, "stub": 0}
+    """How many of ``items`` have each status (answered, unanswered, stub, prompt: every one present,
+    maybe 0)."""
+    counts = dict.fromkeys(QUESTION_STATUSES, 0)
     for item in items:
         counts[item.status] += 1
     return counts

@@ -2,8 +2,10 @@
 
 Every unanswered question and stub (by note, in line order) and every term the vault lists but
 never defines, each linked to its place on the note page and, when the vault's name is known, to
-the note in Obsidian (``obsidian://open?vault=...&file=...``) so it can be fixed at once. Long
-lists are cut into pages like the questions listing.
+the note in Obsidian (``obsidian://open?vault=...&file=...``) so it can be fixed at once. Open
+prompts (questions left open on purpose) come last, in a section of their own: they are listed
+so they can be found, but they are not missing work. Long lists are cut into pages like the
+questions listing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from vaultc.extract.model import Concept
 from vaultc.names import SitePath, VaultPath, note_stem
 from vaultc.render.context import Page, SiteContext
 from vaultc.render.question_items import (
+    NoteGroup,
     Pagination,
     QuestionItem,
     group_by_note,
@@ -28,6 +31,8 @@ from vaultc.render.question_items import (
 from vaultc.render.sitemap import OPEN_QUESTIONS
 
 OPEN_PAGE_SIZE = 250
+TO_DO = ("unanswered", "stub")
+"""Statuses of questions still waiting for an answer (a prompt expects none)."""
 
 
 @dataclass(frozen=True)
@@ -65,38 +70,56 @@ def obsidian_url(vault_name: str, note: VaultPath) -> str:
 def open_pages(site: SiteContext, items: Sequence[QuestionItem]) -> list[Page]:
     """``open.html`` (and ``open.page-2.html``... when the list is long)."""
     vault_name = site.options.obsidian_vault
-    questions = [
-        OpenQuestion(item, obsidian_url(vault_name, item.question.note)) for item in items if item.status != "answered"
-    ]
+    missing = [_open_question(item, vault_name) for item in items if item.status in TO_DO]
+    prompts = [_open_question(item, vault_name) for item in items if item.status == "prompt"]
     terms = undefined_terms(site, items)
-    entries: list[OpenQuestion | UndefinedTerm] = [*questions, *terms]
-    counts = status_counts(entry.item for entry in questions)
+    entries: list[OpenQuestion | UndefinedTerm] = [*missing, *terms, *prompts]
+    counts = status_counts(items)
     shared = {
         "description": f"What {site.options.title} still has to answer or define: "
-        f"{len(questions)} questions and {len(terms)} terms.",
+        f"{len(missing)} questions and {len(terms)} terms.",
         "unanswered": counts["unanswered"],
         "stubs": counts["stub"],
         "undefined": len(terms),
+        "prompts": counts["prompt"],
         "obsidian": bool(vault_name),
     }
     return [open_page(site, part, entries, shared) for part in paginate(entries, OPEN_QUESTIONS, OPEN_PAGE_SIZE)]
 
 
+def _open_question(item: QuestionItem, vault_name: str) -> OpenQuestion:
+    return OpenQuestion(item, obsidian_url(vault_name, item.question.note))
+
+
 def open_page(
     site: SiteContext, part: Pagination, entries: Sequence[OpenQuestion | UndefinedTerm], shared: dict[str, Any]
 ) -> Page:
-    """One page of the to-do list: its questions grouped by note, then its terms."""
-    questions = [entry for entry in part.items if isinstance(entry, OpenQuestion)]
+    """One page of the to-do list: its questions grouped by note, its terms, then its open prompts."""
     before = entries[part.offset - 1] if part.offset else None
     return site.page(
         "open.html",
         part.path,
         page_title=numbered_title("Open questions", part),
         pagination=part,
-        groups=group_by_note(questions, _item_of, before.item if isinstance(before, OpenQuestion) else None),
+        groups=_question_groups(part.items, before, prompts=False),
         terms=[entry for entry in part.items if isinstance(entry, UndefinedTerm)],
+        prompt_groups=_question_groups(part.items, before, prompts=True),
         **shared,
     )
+
+
+def _question_groups(
+    entries: Sequence[OpenQuestion | UndefinedTerm], before: OpenQuestion | UndefinedTerm | None, prompts: bool
+) -> list[NoteGroup[OpenQuestion]]:
+    """The page's missing questions (or its prompts) by note; ``before`` ends the previous page, so a
+    note cut by the page break is marked as continued, but only within the same section."""
+    chosen = [entry for entry in entries if _is_question(entry, prompts)]
+    started = before.item if isinstance(before, OpenQuestion) and _is_question(before, prompts) else None
+    return group_by_note(chosen, _item_of, started)
+
+
+def _is_question(entry: OpenQuestion | UndefinedTerm | None, prompt: bool) -> bool:
+    return isinstance(entry, OpenQuestion) and (entry.item.status == "prompt") == prompt
 
 
 def _item_of(entry: OpenQuestion) -> QuestionItem:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vaultc.names import SitePath
-from vaultc.render.context import Page, SiteContext
+from vaultc.render.context import QUESTION_STATUSES, STATUS_LABELS, Page, SiteContext
 from vaultc.render.qa_export import qa_exports
 from vaultc.render.question_items import (
     QuestionItem,
@@ -25,12 +25,22 @@ from vaultc.render.question_items import (
     status_counts,
 )
 from vaultc.render.question_open import open_pages
-from vaultc.render.question_paths import STATUS_NAMES, status_listing, tag_pages
+from vaultc.render.question_paths import status_listing, tag_pages
 from vaultc.render.sitemap import QA_CSV, QA_JSON, QUESTIONS
 from vaultc.render.study_pages import study_pages
 
 LISTING_PAGE_SIZE = 500
-STATUS_TITLES = {"answered": "Answered questions", "unanswered": "Unanswered questions", "stub": "Stub questions"}
+STATUS_TITLES = {
+    "answered": "Answered questions",
+    "unanswered": "Unanswered questions",
+    "stub": "Stub questions",
+    "prompt": "Open prompts",
+}
+STATUS_NOTES = {
+    "prompt": "Questions left open on purpose (follow-ups, further questions, possible exam questions): "
+    "no note is expected to answer them.",
+}
+"""A sentence under a status listing's heading, for the statuses that need one."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,8 @@ class Listing:
     title: str
     description: str
     items: Sequence[QuestionItem]
+    note: str = ""
+    """Shown under the heading ("" for none)."""
 
 
 def question_pages(site: SiteContext) -> list[Page]:
@@ -79,12 +91,12 @@ def question_listings(site: SiteContext, items: Sequence[QuestionItem]) -> list[
 
 def status_listings(site: SiteContext, items: Sequence[QuestionItem]) -> list[Listing]:
     listings = []
-    for status in STATUS_NAMES:
+    for status in QUESTION_STATUSES:
         chosen = [item for item in items if item.status == status]
         title = STATUS_TITLES[status]
         description = f"{title} in {site.options.title}: {len(chosen)}."
-        filter_ = Filter(status.title(), status_listing(status), len(chosen), "status")
-        listings.append(Listing(filter_, title, description, chosen))
+        filter_ = Filter(STATUS_LABELS[status].capitalize(), status_listing(status), len(chosen), "status")
+        listings.append(Listing(filter_, title, description, chosen, STATUS_NOTES.get(status, "")))
     return listings
 
 
@@ -112,6 +124,7 @@ def listing_pages(site: SiteContext, listing: Listing, filters: Sequence[Filter]
                 page_title=numbered_title(listing.title, part),
                 heading=listing.title,
                 description=listing.description,
+                listing_note=listing.note,
                 current=listing.filter,
                 status_filters=[f for f in filters if f.kind == "status"],
                 tag_filters=[f for f in filters if f.kind == "tag"],

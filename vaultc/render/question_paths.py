@@ -22,7 +22,6 @@ from collections.abc import Iterable, Mapping
 from vaultc.names import SitePath
 from vaultc.render.sitemap import QUESTIONS, RESERVED_SLUGS, SiteMap
 
-STATUS_NAMES = ("answered", "unanswered", "stub")
 STUDY_ALL = SitePath("study/all/index.html")
 FLATTENED = "--"
 """Joins the folders of a nested tag or note in a deck's flat name."""
@@ -39,7 +38,8 @@ def paged(first: SitePath, number: int) -> SitePath:
 
 
 def status_listing(status: str) -> SitePath:
-    """``questions/answered.html``, ``questions/unanswered.html``, ``questions/stub.html``."""
+    """``questions/answered.html``, ``questions/unanswered.html``, ``questions/stub.html``,
+    ``questions/prompt.html``."""
     return SitePath(f"{_QUESTIONS_FOLDER}{status}.html")
 
 

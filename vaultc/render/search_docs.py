@@ -43,8 +43,8 @@ class SearchDoc:
     url: str
     """Relative to search.html (the site root), e.g. ``notes/a.html#q-what-is-x``."""
     status: str
-    """answered | unanswered | stub (questions); defined | undefined (needs a definition) | "" (only
-    asked about) for terms, as on the concept pages; "" for notes."""
+    """answered | unanswered | stub | prompt (questions); defined | undefined (needs a definition) |
+    "" (only asked about) for terms, as on the concept pages; "" for notes."""
     snippet: str
     note: VaultPath | None
     """The note it lives in (a note: itself; a term: where it is defined, else first named)."""

@@ -25,12 +25,13 @@ import functools
 import json
 from typing import Any
 
-from vaultc.render.context import Page, SiteContext
+from vaultc.render.context import QUESTION_STATUSES, Page, SiteContext
 from vaultc.render.search_docs import KINDS, SearchDoc, search_documents
 from vaultc.render.search_tokens import MAX_TOKEN, STOPWORDS, index_token_counts
 from vaultc.render.sitemap import GLOSSARY, QUESTIONS, SEARCH, SEARCH_INDEX, url_from
 
-STATUSES = ("answered", "unanswered", "stub", "undefined", "defined")
+STATUSES = (*QUESTION_STATUSES, "undefined", "defined")
+"""Questions' statuses (answered, unanswered, stub, prompt), then terms'; a row stores a position here."""
 TITLE_WEIGHT = 16
 """A token in the title weighs 16; all other fields together stay below 16, so a weight of 16 or
 more means "in the title" (the browser uses that to find exact title matches quickly)."""

@@ -57,6 +57,8 @@ class AnswerHtml:
         self.rendered: dict[tuple[int, str], Markup] = {}
 
     def __call__(self, item: QuestionItem, page: SitePath) -> Markup:
+        if item.status == "prompt":
+            return Markup("")  # an open prompt has no answer to reveal (its card says so)
         key = (item.index, page.count("/"))
         if key not in self.rendered:
             self.rendered[key] = self.render(item, page)

@@ -1,0 +1,87 @@
+"""Questions written as the items of a list: a checklist of questions to ask, follow-ups, an exam list,
+or questions answered by the items nested under them.
+
+A list is a list of questions when it has at least two items and at least half of them ask (their
+first line holds a "?", or a ``Q1)`` prefix). Its items that ask, or that are whole sentences
+("List the marker interfaces in Java."), are questions; the rest of an item (its other lines, its
+nested lists) is its answer. When no item of the list has an answer, the list is left open on
+purpose (questions to ask an interviewer, "Follow-ups", "Possible exam questions"): its questions
+are prompts. When some items are answered, an item without an answer is unanswered.
+
+Lists nested in a list that is not a list of questions are looked at too (a checklist of questions
+under a bold topic item); a list nested in a question's item is part of that question's answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from markdown_it.token import Token
+
+from vaultc.extract.answers import Piece, read_blocks, read_lines
+from vaultc.extract.blocks import Block, line_texts
+from vaultc.extract.candidates import Candidate
+from vaultc.extract.evidence import MIN_HABIT
+from vaultc.extract.model import QuestionForm, QuestionStatus
+from vaultc.extract.shapes.numbered import list_items
+from vaultc.extract.wording import Strength, Wording, is_instruction, read_wording
+
+_LISTS = ("bullet_list_open", "ordered_list_open")
+
+
+def list_questions(tokens: Sequence[Token], block: Block) -> list[Candidate]:
+    """The questions of every list of questions in the list block, outermost first."""
+    return list(_questions_in(tokens, block.start, block.end))
+
+
+def _questions_in(tokens: Sequence[Token], start: int, end: int) -> Iterator[Candidate]:
+    items = list(list_items(tokens, start, end))
+    asked = [(_ask(tokens, item), item) for item in items]
+    if len(items) >= MIN_HABIT and 2 * sum(1 for wording, _ in asked if _asks(wording)) >= len(items):
+        yield from _list_of_questions(tokens, asked)
+        return
+    for item_start, item_end in items:
+        for position in range(item_start + 1, item_end):
+            token = tokens[position]
+            if token.type in _LISTS and token.level == tokens[item_start].level + 1:
+                yield from _questions_in(tokens, position, _close_of(tokens, position, item_end))
+
+
+def _list_of_questions(tokens: Sequence[Token], asked: list[tuple[Wording | None, tuple[int, int]]]) -> Iterator[Candidate]:
+    chosen = [(wording, item, _answer(tokens, *item)) for wording, item in asked if _is_question(wording)]
+    answered_somewhere = any(pieces for _, _, pieces in chosen)
+    status = QuestionStatus.UNANSWERED if answered_somewhere else QuestionStatus.PROMPT
+    for wording, (start, end), pieces in chosen:
+        line = tokens[start].map[0] + 1 if tokens[start].map else 0
+        yield Candidate(QuestionForm.LIST, wording, line, start, (start, end), pieces, self_contained=True,
+                        empty_status=status)
+
+
+def _ask(tokens: Sequence[Token], item: tuple[int, int]) -> Wording | None:
+    start, _ = item
+    if tokens[start + 1].type != "paragraph_open" or "task-list-item" in str(tokens[start].attrGet("class") or ""):
+        return None
+    return read_wording(line_texts(tokens[start + 2])[0], QuestionForm.LIST)
+
+
+def _asks(wording: Wording | None) -> bool:
+    return wording is not None and wording.strength is Strength.STRONG
+
+
+def _is_question(wording: Wording | None) -> bool:
+    return _asks(wording) or (wording is not None and is_instruction(wording.texts[0]))
+
+
+def _answer(tokens: Sequence[Token], start: int, end: int) -> tuple[Piece, ...]:
+    """The item's other lines and nested blocks."""
+    paragraph = start + 1
+    pieces = (read_lines(tokens, paragraph, 1), read_blocks(tokens, paragraph + 3, end - 1))
+    return tuple(piece for piece in pieces if piece is not None)
+
+
+def _close_of(tokens: Sequence[Token], opening: int, limit: int) -> int:
+    level = tokens[opening].level
+    for position in range(opening + 1, limit):
+        if tokens[position].level == level and tokens[position].nesting == -1:
+            return position + 1
+    return limit

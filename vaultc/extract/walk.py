@@ -1,0 +1,167 @@
+"""Where each answer ends: one pass over a note's blocks, holding at most one open question.
+
+Why a module of its own: the shapes (:mod:`vaultc.extract.shapes`) say what each block asks; an
+answer is about layout, where the author stops writing about one question. The rules, in the order
+the walk applies them:
+
+* A block another shape took whole (a question section and its answers, a block of cards) ends the
+  open question and is not read again.
+* A thematic break (``---``) always ends the open answer; a ``<br>`` spacer does in a note that
+  puts spacers between its entries (:mod:`vaultc.extract.answers`).
+* A heading question starts a question, unless it stands deeper than the open heading question at
+  a level where the note does not ask: then it is a title inside that answer (an assistant's
+  "### Why does it matter?" under "##### What is dropout").
+* A heading that does not ask ends the open answer when it closes the question's section (same or
+  shallower level; any level after a paragraph-level question), unless the note separates its
+  entries explicitly (``---`` or ``<br>`` before its questions): such notes say themselves where an
+  answer ends, and a pasted answer brings its own ``###`` titles.
+* Inside a heading question's answer, paragraph-level questions (a "?" line, a bold line, a list of
+  questions, a callout) are part of the answer: the heading owns its section.
+* A numbered slot continues a run: after ``17)``, an item numbered ``1)`` is a step of the answer.
+  After a line or bold question, a ``1)`` item is a step unless it asks.
+* The first block after a question more than ``MAX_ANSWER_GAP`` blank lines below it is not its
+  answer: the blank lines are the room left for one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from vaultc.extract.answers import Piece, is_ignorable, is_spacer, read_blocks, starts_too_far
+from vaultc.extract.blocks import Block
+from vaultc.extract.candidates import Candidate
+from vaultc.extract.evidence import NoteEvidence
+from vaultc.extract.model import QuestionForm
+
+
+@dataclass
+class Entry:
+    """A question found by the walk and the answer pieces collected so far."""
+
+    candidate: Candidate
+    quiet_until: int
+    """The question's last line, then the last line of any comment or spacer skipped before its answer."""
+    pieces: list[Piece] = field(default_factory=list)
+
+
+class Walk:
+    """One pass over the top-level blocks, holding at most one open question (module-private state)."""
+
+    def __init__(self, tokens: Sequence[Token], evidence: NoteEvidence) -> None:
+        self.tokens = tokens
+        self.evidence = evidence
+        self.entries: list[Entry] = []
+        self.open: Entry | None = None
+        self.last_number: int | None = None
+
+    def visit(self, block: Block, candidates: list[Candidate]) -> None:
+        first = self.tokens[block.start]
+        if block.kind == "hr":
+            self.close()
+            self.last_number = None
+        elif is_spacer(first) and self.evidence.spacers:
+            self.close()
+        elif is_spacer(first) or is_ignorable(first):
+            self._skip(block)
+        elif block.kind == "heading":
+            self._heading(block, candidates[0] if candidates else None)
+        elif self.open is not None and self.open.candidate.form is QuestionForm.HEADING:
+            self._content(block.span)
+        else:
+            self._paragraph_level(block, candidates)
+
+    def claimed(self) -> None:
+        """A block another shape took whole: it ends the open question."""
+        self.close()
+        self.last_number = None
+
+    def close(self) -> None:
+        if self.open is not None:
+            self.entries.append(self.open)
+            self.open = None
+
+    def _heading(self, block: Block, candidate: Candidate | None) -> None:
+        if candidate is not None and not self._title_inside_answer(candidate):
+            self._start(candidate)
+            return
+        if self.open is not None and self._heading_ends_answer(candidate, block.level):
+            self.close()
+        if self.open is not None:
+            self._content(block.span)
+            return
+        self.last_number = None
+
+    def _title_inside_answer(self, candidate: Candidate) -> bool:
+        """A deeper heading where the note does not ask, inside an open heading question's answer."""
+        opened = self.open.candidate if self.open is not None else None
+        return (
+            opened is not None
+            and opened.form is QuestionForm.HEADING
+            and candidate.level > opened.level
+            and candidate.level not in self.evidence.question_levels
+        )
+
+    def _heading_ends_answer(self, candidate: Candidate | None, level: int) -> bool:
+        assert self.open is not None
+        opened = self.open.candidate
+        if opened.form is QuestionForm.HEADING and candidate is not None and level == opened.level:
+            return True
+        if self.evidence.explicit_separators:
+            return False
+        return opened.form is not QuestionForm.HEADING or level <= opened.level
+
+    def _paragraph_level(self, block: Block, candidates: list[Candidate]) -> None:
+        """Each candidate starts a question or, if it does not, is read once as answer content."""
+        if not candidates:
+            self._content(block.span)
+        read_up_to = block.start
+        for candidate in candidates:
+            if self._starts_question(candidate):
+                self._start(candidate)
+            elif candidate.span[0] >= read_up_to:
+                self._content(candidate.span)
+            read_up_to = max(read_up_to, candidate.span[1])
+
+    def _starts_question(self, candidate: Candidate) -> bool:
+        if self.open is None or candidate.form is not QuestionForm.NUMBERED:
+            return True
+        if self.open.candidate.form is QuestionForm.NUMBERED:
+            previous, number = self.last_number, candidate.number
+            return previous is None or number is None or number > previous
+        return candidate.wording.strength is not None
+
+    def _start(self, candidate: Candidate) -> None:
+        self.close()
+        entry = Entry(candidate, self._question_end(candidate), list(candidate.inside))
+        if candidate.self_contained:
+            self.entries.append(entry)
+        else:
+            self.open = entry
+        if candidate.number is not None:
+            self.last_number = candidate.number
+
+    def _content(self, span: tuple[int, int]) -> None:
+        if self.open is None:
+            return
+        piece = read_blocks(self.tokens, *span)
+        if piece is None:
+            return
+        if not self.open.pieces and starts_too_far(self.open.quiet_until, piece):
+            self.close()
+            return
+        self.open.pieces.append(piece)
+
+    def _skip(self, block: Block) -> None:
+        """A block that is neither content nor boundary: its lines do not count as room left blank."""
+        if self.open is not None and not self.open.pieces and block.last_line:
+            self.open.quiet_until = max(self.open.quiet_until, block.last_line)
+
+    def _question_end(self, candidate: Candidate) -> int:
+        """The last line of the question itself (a setext heading takes two)."""
+        opening = self.tokens[candidate.token]
+        if candidate.form in (QuestionForm.HEADING, QuestionForm.CALLOUT) and opening.map:
+            return opening.map[1]
+        return candidate.line
