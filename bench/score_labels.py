@@ -24,6 +24,7 @@ Lines labelled ``unsure`` are left out on both sides.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ LABELS = ROOT / "tests" / "labels"
 PROVENANCE = ("SOURCE.md", "LICENSE*")
 FLAG_RULES = frozenset({"unanswered-question", "stub-answer"})
 FLAG_STATUSES = frozenset({"unanswered", "stub"})
+_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,8 @@ def _note_labels(rows: dict) -> NoteLabels:
 
 
 def term_key(term: str) -> str:
-    return concept_key(term)
+    """A term's key without the parts in brackets ("False Positive (FP)" is "False Positive")."""
+    return concept_key(_BRACKETS.sub(" ", term)) or concept_key(term)
 
 
 def all_labels() -> list[CorpusLabels]:
@@ -172,18 +175,21 @@ def _score_terms(result: Score, note: str, truth: NoteLabels, analysis: Analysis
         term_key(found.subject) for found in analysis.diagnostics if found.path == note and found.rule == "undefined-term"
     }
     result.tallies["undefined"].add(set(truth.undefined), undefined, lambda key: f"{note}: {key}")
-    taken = set(_glossary_keys(analysis, note))
+    entries = [concept for concept in analysis.knowledge.concepts
+               if concept.in_glossary and any(term.note == note for term in concept.terms)]
     real = truth.defines | truth.undefined
     glossary = result.tallies["glossary"]
-    glossary.add(taken & real, taken, lambda key: f"{note}: {key}")  # precision: is each entry a real term?
-    result.tallies["definitions"].add(set(truth.defines), taken, lambda key: f"{note}: {key}")
+    for concept in entries:  # precision: is each glossary entry taken from this note a real term of it?
+        spellings = {term_key(variant) for variant in concept.variants}
+        if spellings & real:
+            glossary.tp += 1
+        else:
+            glossary.fp += 1
+            glossary.extras.append(f"{note}: {concept.name} ({', '.join(sorted({t.source for t in concept.terms}))})")
+    found = {term_key(variant) for concept in entries for variant in concept.variants}
+    result.tallies["definitions"].add(set(truth.defines), found, lambda key: f"{note}: {key}")
     result.tallies["definitions"].fp = 0  # recall only: what vaultc takes beyond the labels is the glossary's FP
-
-
-def _glossary_keys(analysis: Analysis, note: str) -> Iterator[str]:
-    """Keys of the spellings under which vaultc lists a term taken from this note."""
-    for concept in analysis.knowledge.concepts:
-        yield from (term_key(term.name) for term in concept.terms if term.note == note)
+    result.tallies["definitions"].extras.clear()
 
 
 def pooled(scores: Iterable[Score], name: str = "pooled") -> Score:

@@ -1,8 +1,8 @@
 """Open prompts (questions left open on purpose) on every page that shows or counts statuses.
 
-The extractor does not report prompts yet, so the site is built from hand-made knowledge: the
-vault's unanswered questions named in ``PROMPTS`` become ``QuestionStatus.PROMPT``
-(:func:`tests.vaults.with_prompts`). A prompt has its own badge, filter page and section of
+The extractor does not report prompts yet (and its reading of a note is being reworked), so the
+site is built from hand-made knowledge (:func:`tests.vaults.asked`): each question's paragraph,
+status and answer are given here. A prompt has its own badge, filter page and section of
 open.html, is counted apart from unanswered questions, has no answer on its study card, and keeps
 its status in qa.json, qa.csv, search and the graph.
 """
@@ -14,16 +14,15 @@ import functools
 import io
 import json
 import re
-from collections.abc import Collection
 
 import pytest
 
 from tests.test_render_questions_support import listed, main_of
-from tests.vaults import resolve_files, with_prompts
-from vaultc.extract.model import QuestionStatus
-from vaultc.extract.stage import extract_knowledge
+from tests.vaults import asked, resolve_files
+from vaultc.extract.model import Concept, Definition, Knowledge, Question, QuestionStatus, Term
 from vaultc.graph import build_graph
 from vaultc.graph_nodes import question_node
+from vaultc.names import VaultPath
 from vaultc.render import question_open
 from vaultc.render.context import QUESTION_STATUSES, STATUS_LABELS, SiteContext, SiteOptions, site_context
 from vaultc.render.glossary_counts import knowledge_counts
@@ -34,6 +33,7 @@ from vaultc.render.search_index import STATUSES, build_index
 from vaultc.render.site import render_site
 from vaultc.theme import load_theme
 
+A, U, S, P = QuestionStatus.ANSWERED, QuestionStatus.UNANSWERED, QuestionStatus.STUB, QuestionStatus.PROMPT
 INTERVIEW = """---
 tags: [ml]
 ---
@@ -59,22 +59,57 @@ TODO
 
 What is overfitting?
 """
-FILES = {"Topics/Interview.md": INTERVIEW, "Glossary.md": "Batch\n\nEmbedding: a dense vector.\n"}
+GLOSSARY = "Batch\n\nEmbedding: a dense vector.\n"
+FILES = {"Topics/Interview.md": INTERVIEW, "Glossary.md": GLOSSARY}
 PROMPTS = ("What is a transformer?", "Why does dropout help?")
+ASKED = (  # (note, question paragraph, status, answer paragraph); the prompts' status is chosen per site
+    ("Topics/Interview.md", "What is a model?", A, "A function fitted to data."),
+    ("Topics/Interview.md", "What is a transformer?", P, ""),
+    ("Topics/Interview.md", "Why does dropout help?", P, ""),
+    ("Topics/Interview.md", "What is a loss?", S, "TODO"),
+    ("Topics/Interview.md", "What is overfitting?", U, ""),
+)
 NOTE = "notes/topics/interview.html"
 PROMPT_BADGE = '<span class="badge badge-prompt">open prompt</span>'
+Asked = tuple[tuple[str, str, QuestionStatus, str], ...]
+
+
+def site_of(prompts: QuestionStatus = P) -> SiteContext:
+    """The interview site; ``prompts=U`` makes the two prompts plain unanswered questions instead."""
+    questions = tuple((note, text, prompts if status is P else status, answer) for note, text, status, answer in ASKED)
+    return small_site(FILES, questions, with_concepts=True)
 
 
 @functools.cache
-def _site(files: tuple[tuple[str, str], ...], prompts: tuple[str, ...]) -> SiteContext:
+def _site(files: tuple[tuple[str, str], ...], questions: Asked, with_concepts: bool) -> SiteContext:
     vault = resolve_files(dict(files))
-    knowledge = with_prompts(extract_knowledge(vault), prompts)
+    found = tuple(asked(vault, note, text, status, answer) for note, text, status, answer in questions)
+    knowledge = Knowledge(found, glossary_concepts(found) if with_concepts else (), {}, ())
     options = SiteOptions(title="Prompts", obsidian_vault="My Vault")
     return site_context(vault, knowledge, build_graph(vault, knowledge), load_theme(), options)
 
 
-def site_of(files: dict[str, str] = FILES, prompts: Collection[str] = PROMPTS) -> SiteContext:
-    return _site(tuple(sorted(files.items())), tuple(sorted(prompts)))
+def small_site(files: dict[str, str], questions: Asked, with_concepts: bool = False) -> SiteContext:
+    return _site(tuple(sorted(files.items())), questions, with_concepts)
+
+
+def glossary_concepts(questions: tuple[Question, ...]) -> tuple[Concept, ...]:
+    """Batch (listed, never defined), Embedding (defined) and transformer (only asked about)."""
+    glossary, definition = VaultPath("Glossary.md"), "a dense vector."
+    position = next(i for i, question in enumerate(questions) if question.text == "What is a transformer?")
+    about = questions[position]
+    return (
+        Concept("batch", "Batch", ("Batch",), (), (Term("Batch", glossary, 1, 1, "term-list", None),), (), ()),
+        Concept(
+            "embedding", "Embedding", ("Embedding",), (),
+            (Term("Embedding", glossary, 3, 1, "definition-line", definition),),
+            (Definition(definition, glossary, 3, "definition-line"),), (),
+        ),
+        Concept(
+            "transformer", "transformer", ("transformer",), (),
+            (Term("transformer", about.note, about.line, 11, "question", None),), (), (position,),
+        ),
+    )  # fmt: skip
 
 
 def all_pages(site: SiteContext) -> dict[str, str]:
@@ -154,7 +189,7 @@ def test_listing_counts_include_prompts(pages: dict[str, str]) -> None:
 
 
 def test_listings_without_prompts_do_not_mention_them() -> None:
-    html = question_pages_of(site_of(prompts=()))["questions/index.html"]
+    html = question_pages_of(site_of(prompts=U))["questions/index.html"]
     top = main_of(html).split("<nav", 1)[0]
     assert "badge-prompt" not in top and '1 <span class="badge badge-stub">stub</span></span>.' in top
     assert '<a href="prompt.html">Open prompt <span class="count">0</span></a>' in html  # the page still exists
@@ -189,7 +224,8 @@ def test_open_page_counts_prompts_apart_from_the_to_do(pages: dict[str, str]) ->
 
 def test_open_page_with_only_prompts_left_says_nothing_is_missing() -> None:
     files = {"A.md": "What is a model?\n\nA function.\n\nWhat comes next?\n"}
-    html = question_pages_of(site_of(files, ["What comes next?"]))["open.html"]
+    questions = (("A.md", "What is a model?", A, "A function."), ("A.md", "What comes next?", P, ""))
+    html = question_pages_of(small_site(files, questions))["open.html"]
     assert "Nothing left to do: every question that expects an answer has one" in html
     assert "Questions without an answer" not in html
     assert [item.text for item in listed(html.split('id="open-prompts"', 1)[1])] == ["What comes next?"]
@@ -197,7 +233,7 @@ def test_open_page_with_only_prompts_left_says_nothing_is_missing() -> None:
 
 
 def test_open_page_without_prompts_has_no_prompt_section() -> None:
-    html = question_pages_of(site_of(prompts=()))["open.html"]
+    html = question_pages_of(site_of(prompts=U))["open.html"]
     assert "open-prompts" not in html and "Left open on purpose" not in html and "badge-prompt" not in html
 
 
@@ -206,7 +242,10 @@ def test_a_prompt_section_cut_by_a_page_break_continues_only_its_own_section(
 ) -> None:
     monkeypatch.setattr(question_open, "OPEN_PAGE_SIZE", 2)
     files = {"A.md": "# A\n\nWhat is a model?\n\nTODO\n\nWhat comes next?\n\nWhat else?\n\nAnd then?\n"}
-    pages = question_pages_of(site_of(files, ["What comes next?", "What else?", "And then?"]))
+    questions = (("A.md", "What is a model?", S, "TODO"),) + tuple(
+        ("A.md", text, P, "") for text in ("What comes next?", "What else?", "And then?")
+    )
+    pages = question_pages_of(small_site(files, questions))
     first, second = main_of(pages["open.html"]), main_of(pages["open.page-2.html"])
     prompts_on_first = first.split('id="open-prompts"', 1)[1]
     assert [item.text for item in listed(prompts_on_first)] == ["What comes next?"]
@@ -225,7 +264,7 @@ def test_home_counts_prompts_apart_from_unanswered_questions(pages: dict[str, st
 
 
 def test_home_without_prompts_does_not_mention_them() -> None:
-    html = all_pages(site_of(prompts=()))["index.html"]
+    html = all_pages(site_of(prompts=U))["index.html"]
     assert "(1 answered, 3 unanswered, 1 stub)" in html and "prompt" not in main_of(html)
 
 
@@ -242,7 +281,7 @@ def test_a_prompt_card_has_no_answer_to_reveal(pages: dict[str, str]) -> None:
 def test_decks_offer_a_prompt_filter_only_when_they_hold_prompts(pages: dict[str, str]) -> None:
     checkbox = '<input type="checkbox" name="study-status" value="prompt" checked> open prompt</label>'
     assert checkbox in pages["study/all/index.html"]
-    without = question_pages_of(site_of(prompts=()))["study/all/index.html"]
+    without = question_pages_of(site_of(prompts=U))["study/all/index.html"]
     assert 'value="prompt"' not in without
     index = pages["study/index.html"]
     assert "5 cards (1 answered, 1 unanswered, 1 stub, 2 open prompts)" in index

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import replace
-
-from vaultc.extract.model import Knowledge, QuestionStatus
+from vaultc.extract.model import Answer, Question, QuestionForm, QuestionStatus
 from vaultc.graph import ConceptGraph, build_graph
-from vaultc.names import VaultPath, is_note_path
+from vaultc.model import ParsedNote
+from vaultc.names import VaultPath, is_note_path, slugify
 from vaultc.parse import parse_note
 from vaultc.resolve import ResolvedVault, resolve_vault
 
@@ -23,13 +21,28 @@ def graph_of(files: dict[str, str]) -> ConceptGraph:
     return build_graph(resolve_files(files))
 
 
-def with_prompts(knowledge: Knowledge, texts: Collection[str]) -> Knowledge:
-    """``knowledge`` with the questions whose text is in ``texts`` made open prompts (status PROMPT,
-    no stub reason), as the extractor is to report follow-up and exam lists; it does not yet."""
-    missing = set(texts) - {question.text for question in knowledge.questions}
-    assert not missing, f"no such question in the vault: {sorted(missing)}"
-    questions = tuple(
-        replace(question, status=QuestionStatus.PROMPT, stub_reason="") if question.text in texts else question
-        for question in knowledge.questions
-    )
-    return replace(knowledge, questions=questions)
+def asked(vault: ResolvedVault, path: str, text: str, status: QuestionStatus, answer: str = "") -> Question:
+    """A hand-made question, as the extract stage reports one: the paragraph of note ``path`` reading
+    ``text``, with the paragraph reading ``answer`` as its answer (a stub's placeholder; "" for none).
+    Render tests use it to show statuses the extractor may not produce (open prompts) on notes whose
+    reading does not depend on how the extractor evolves."""
+    note = vault.notes[VaultPath(path)]
+    opening = _paragraph(note, text)
+    found = Answer(0, 0, (0, 0), "")
+    if answer:
+        start = _paragraph(note, answer)
+        first, last = note.tokens[start].map
+        found = Answer(first + 1, last, (start, start + 3), answer)  # paragraph_open, inline, paragraph_close
+    line = note.tokens[opening].map[0] + 1
+    return Question(
+        note.path, text, text.casefold(), QuestionForm.LINE, line, 1, "q-" + slugify(text), opening, found, status,
+        stub_reason=answer if status is QuestionStatus.STUB else "",
+    )  # fmt: skip
+
+
+def _paragraph(note: ParsedNote, text: str) -> int:
+    """Index of the opening token of the note's top-level paragraph reading exactly ``text``."""
+    for index, token in enumerate(note.tokens[:-1]):
+        if token.type == "paragraph_open" and token.level == 0 and note.tokens[index + 1].content == text:
+            return index
+    raise AssertionError(f"{note.path} has no paragraph reading {text!r}")

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from markdown_it.token import Token
 
 from vaultc.extract.model import Answer, QuestionStatus
+from vaultc.extract.wording import ends_asking, strip_trailing_symbols
 
 MAX_ANSWER_GAP = 2
 """Blank lines allowed between a question and the start of its answer."""
@@ -45,7 +46,7 @@ DEFAULT_STUB_PATTERNS: tuple[str, ...] = (
     r"(?:your )?answer (?:goes )?here\W*",  # the ml-interview-questions placeholder
     r"(?:to be (?:written|done|added|answered|continued)|coming soon|fill (?:this |it )?in(?: later)?)\W*",
     r"(?:look (?:it |this |that )?up|google (?:it|this)|search (?:for )?(?:it|this)"
-    r"|see (?:the )?(?:docs?|documentation|link|video|paper|notes?))\b.{0,60}",  # a "look it up" note
+    r"|see (?:the )?(?:docs?|documentation|link|video|paper|notes?|lectures?|slides?|book|chapter))\b.{0,60}",  # a "look it up" note
     r"(?:skip(?:ped)?|n/?a|not (?:needed|relevant|important)"
     r"|too (?:specialist|specialised|specialized|advanced|niche|detailed))\W*",  # a "skip" note
 )
@@ -53,6 +54,9 @@ r"""Regular expressions for placeholders: an answer whose whole plain text match
 is a stub. Configurable (``stub_patterns``); write ``\.\.\.``, not ``...``, for literal dots."""
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_NOTE_TO_SELF = re.compile(r"[(（\[［【][^()（）\[\]［］【】]{1,40}[)）\]］】]")
+"""An answer that is only a short remark in brackets, "(to be added)", "（待补充）": a note to self."""
+_LABEL_LINE = re.compile(r"^\s*(?:\*\*)?(?:a|answer)\s*:", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"^\s*(?:\*\*)?(?:a|answer)\s*[:.)](?:\*\*)?\s*", re.IGNORECASE)
 _LINK_FILLER = frozenset({"see", "read", "link", "links", "here", "source", "sources", "ref", "more", "at", "video"})
 _SPACER = re.compile(r"(?:\s*<\s*/?\s*br\s*/?\s*>)+\s*", re.IGNORECASE)
@@ -116,6 +120,11 @@ class _Reader:
             return None
         prose = " ".join(self.prose)
         return Piece(tokens, self.first_line, self.last_line, tuple(self.lines), prose, self.links, self.substance)
+
+
+def starts_with_answer_label(line: str) -> bool:
+    """``A:`` / ``Answer:``: the author says where the answer is (even when nothing follows it)."""
+    return _LABEL_LINE.match(line) is not None
 
 
 def is_spacer(token: Token) -> bool:
@@ -257,8 +266,12 @@ def build_answer(pieces: Sequence[Piece]) -> Answer:
     )
 
 
-def answer_status(pieces: Sequence[Piece], stub_patterns: Iterable[str]) -> tuple[QuestionStatus, str]:
-    """Answered, unanswered or stub (with the reason), judged on the whole answer."""
+def answer_status(
+    pieces: Sequence[Piece], stub_patterns: Iterable[str], questions_answer: bool = False
+) -> tuple[QuestionStatus, str]:
+    """Answered, unanswered or stub (with the reason), judged on the whole answer; with
+    ``questions_answer`` (a card's back: "Frame size is equal to what?::Page size?") an answer that
+    only asks is still an answer."""
     if not pieces:
         return QuestionStatus.UNANSWERED, ""
     if any(piece.substance for piece in pieces):
@@ -272,7 +285,9 @@ def answer_status(pieces: Sequence[Piece], stub_patterns: Iterable[str]) -> tupl
     for pattern in _compiled(tuple(stub_patterns)):
         if pattern.fullmatch(text):
             return QuestionStatus.STUB, text[:60]
-    if all(line.rstrip().endswith("?") for line in lines):
+    if _NOTE_TO_SELF.fullmatch(text):
+        return QuestionStatus.STUB, text[:60]
+    if not questions_answer and all(ends_asking(strip_trailing_symbols(line)) for line in lines):
         return QuestionStatus.STUB, "only sub-questions"
     return QuestionStatus.ANSWERED, ""
 

@@ -60,11 +60,17 @@ def note_blocks(tokens: Sequence[Token]) -> tuple[Block, ...]:
 
 def _block(tokens: Sequence[Token], start: int, end: int) -> Block:
     opening = tokens[start]
-    first, last = (opening.map[0] + 1, opening.map[1]) if opening.map else (0, 0)
+    first, last = (opening.map[0] + 1, _last_line(tokens, start, end)) if opening.map else (0, 0)
     kind = _KINDS.get(opening.type, "other")
     level = int(opening.tag[1]) if kind == "heading" else 0
     text = line_texts(tokens[start + 1])[0] if kind in ("heading", "paragraph") else ""
     return Block(start, end, kind, first, last, level, text.strip())
+
+
+def _last_line(tokens: Sequence[Token], start: int, end: int) -> int:
+    """The block's last written line: a list's map also covers the blank lines after it."""
+    leaves = [token.map[1] for token in tokens[start:end] if token.map and token.nesting == 0]
+    return max(leaves) if leaves else (tokens[start].map[1] if tokens[start].map else 0)
 
 
 def line_texts(inline: Token) -> list[str]:

@@ -34,7 +34,7 @@ from vaultc.extract.answers import MAX_ANSWER_GAP, is_ignorable, is_spacer
 from vaultc.extract.blocks import Block, blank_between, note_blocks
 from vaultc.extract.model import QuestionForm
 from vaultc.extract.shapes.sections import section_labels
-from vaultc.extract.wording import Strength, first_word, numbered_prefix, read_wording
+from vaultc.extract.wording import Strength, ends_asking, first_word, numbered_prefix, read_wording
 from vaultc.model import ParsedNote
 
 MIN_HABIT = 2
@@ -147,7 +147,7 @@ def _asks(text: str, form: QuestionForm) -> bool:
 def _openers(blocks: Sequence[Block]) -> Iterable[str]:
     for block in blocks:
         form = QuestionForm.HEADING if block.kind == "heading" else QuestionForm.LINE
-        if block.kind in ("heading", "paragraph") and block.text.rstrip().endswith("?") and _asks(block.text, form):
+        if block.kind in ("heading", "paragraph") and ends_asking(block.text) and _asks(block.text, form):
             word = first_word(read_wording(block.text, form).texts[0])
             if word:
                 yield word

@@ -136,6 +136,12 @@ class Concept:
         asked about ("What is fine tuning?") is not listed: its answer is where it is explained."""
         return not self.definitions and any(term.source in LISTING_SOURCES for term in self.terms)
 
+    @property
+    def in_glossary(self) -> bool:
+        """Defined somewhere, or listed as a term: a glossary entry. A concept only asked about in a
+        question nobody answered yet is not an entry (its question is on the open page instead)."""
+        return bool(self.definitions) or any(term.source in LISTING_SOURCES for term in self.terms)
+
 
 @dataclass(frozen=True)
 class Knowledge:

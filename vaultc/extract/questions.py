@@ -101,11 +101,13 @@ def _questions(note: ParsedNote, entries: list[Entry], stub_patterns: tuple[str,
     found = []
     for entry in entries:
         candidate = entry.candidate
-        status, reason = answer_status(entry.pieces, stub_patterns)
+        status, reason = answer_status(entry.pieces, stub_patterns, candidate.form is QuestionForm.CARD)
         if status is QuestionStatus.UNANSWERED:
             status = candidate.empty_status
         if candidate.confidence is Confidence.POSSIBLE and status is not QuestionStatus.ANSWERED:
             continue  # only possibly a question, and nothing answers it: not shown, never a finding
+        if not any(candidate.wording.texts):
+            continue  # an empty slot ("36) -") ends the slot before it, but asks nothing itself
         answer = build_answer(entry.pieces)
         for position, text in enumerate(candidate.wording.texts):
             found.append(

@@ -19,9 +19,12 @@ from vaultc.extract.concepts import build_concepts, vault_words
 from vaultc.extract.evidence import DEFAULT_CARD_TAGS, note_evidence, survey_note, vault_evidence
 from vaultc.extract.findings import concept_findings, question_findings
 from vaultc.extract.mentions import find_mentions
-from vaultc.extract.model import Knowledge, Question
+from vaultc.extract.model import Knowledge, Question, QuestionForm, Term
 from vaultc.extract.questions import extract_questions
-from vaultc.extract.terms import extract_terms
+from vaultc.extract.term_lines import MAX_TERM_WORDS, reads_as_term
+from vaultc.extract.term_titles import glossary_vault
+from vaultc.extract.terms import extract_terms, term_heads, vault_fields
+from vaultc.extract.wording import has_question_mark
 from vaultc.model import ParsedNote
 from vaultc.resolve import ResolvedVault
 
@@ -35,12 +38,15 @@ def extract_knowledge(
     notes = list(vault.notes.values())
     surveys = [survey_note(note) for note in notes]
     habits = vault_evidence(surveys, card_tags)
+    fields = vault_fields(term_heads(note) for note in notes)
+    glossary = glossary_vault(notes)
     questions: list[Question] = []
-    terms = []
+    terms: list[Term] = []
     for note, survey in zip(notes, surveys, strict=True):
         found = extract_questions(note, stub_patterns, note_evidence(survey, habits), survey.blocks)
         questions.extend(found)
-        terms.extend(extract_terms(note, _answer_lines(found)))
+        terms.extend(extract_terms(note, _answer_lines(found), fields, glossary))
+        terms.extend(card_terms(found))
     asked = tuple(questions)
     texts = [q.answer.text for q in asked] + [t.definition for t in terms if t.definition]
     concepts = build_concepts(terms, asked, texts)
@@ -48,6 +54,15 @@ def extract_knowledge(
     mentions = find_mentions(notes, (concept.key for concept in concepts))
     problems = [*question_findings(asked), *concept_findings(concepts, vocabulary)]
     return Knowledge(asked, concepts, MappingProxyType(dict(mentions)), sort_diagnostics(problems))
+
+
+def card_terms(questions: Iterable[Question]) -> Iterable[Term]:
+    """``Term::definition`` cards: a card whose front is a term (no question) defines it by its back."""
+    for question in questions:
+        front = question.text
+        if question.form is QuestionForm.CARD and not has_question_mark(front) and reads_as_term(front, MAX_TERM_WORDS):
+            definition = " ".join(question.answer.text.split()) or None
+            yield Term(front, question.note, question.line, question.column, "definition-line", definition)
 
 
 def _answer_lines(questions: tuple[Question, ...]):

@@ -1,18 +1,25 @@
-"""Glossary terms as people write them: definition lines, bare term lists, definition lists,
-and notes whose title is a term.
+"""Glossary terms as people write them: glossary lines, bare term lists, definition lists, bold
+definitions, term cards, and notes whose title is the term they define.
 
-Read from the token stream, block by block:
+Read from the token stream, paragraph by paragraph (:mod:`vaultc.extract.term_lines` reads each
+line's shape), and decided on the note's own evidence:
 
-* a *definition line* is a paragraph (top level or in a list) whose first line is ``Term: text``
-  (bold or not); ``RMS Prop:`` with nothing after it is a term without a definition, unless the
-  next paragraph starts with the term ("AI:" then "AI is incorporating..."). A label-only line
-  inside a question's answer ("Backward Pass:" above a formula) is a label, not a term;
-* a *bare term list* is a top-level paragraph of three or more short lines with no sentence
-  punctuation (the 19-line list in the main seed note); a single short line counts when it stands
-  in a run of glossary paragraphs (the FAQ's "Layer", "Weights" between definition lines);
+* a paragraph of glossary lines (``Term: text``, one per line, some maybe only ``Term:``) lists
+  every one of them; a ``Term:`` line with nothing after it there is a term still to define;
+* a paragraph whose first line is ``Term: text`` defines that term, its other lines continuing the
+  definition;
+* a ``Term:`` line alone is a term to define only among glossary paragraphs; above a list, code, a
+  table or a quote it is a label ("After:", "Common examples include:"); followed by a paragraph
+  that starts with the term ("AI:" then "AI is ...") it is defined by that paragraph; inside a
+  question's answer it is a label;
+* a head the vault uses in several notes ("Source:", "Types:", "Category:") is a template field,
+  not a term (:func:`term_heads` gathers them);
+* a paragraph of three or more bare short lines is a term list (terms set down to be defined);
+  one or two bare lines count among glossary paragraphs;
 * Markdown definition lists (``Term`` / ``: definition``);
-* a note's title, when it reads as a term (short, not "... Questions", "... FAQ"), with its
-  front-matter aliases as synonyms.
+* a bold term opening a paragraph ("**Overfitting** is ...", "A **group** is ...");
+* ``Term::definition`` cards whose front is a term (:mod:`.shapes.cards` finds the cards);
+* a note's title when the note reads as its definition (:mod:`vaultc.extract.term_titles`).
 
 Question subjects ("What is X?") become terms in :mod:`vaultc.extract.concepts`, which sees the
 questions.
@@ -21,39 +28,35 @@ questions.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
 from vaultc.extract.model import Term
+from vaultc.extract.spelling import concept_key
+from vaultc.extract.term_lines import MAX_TERM_WORDS, TermLine, line_children, read_term_line, reads_as_term
+from vaultc.extract.term_titles import title_terms
 from vaultc.model import ParsedNote
 from vaultc.parse import inline_text
 
-MAX_TERM_WORDS = 5
-MAX_LIST_LINE_WORDS = 4
-_SENTENCE_WORDS = frozenset({
-    "is", "are", "was", "were", "be", "been", "can", "could", "will", "would", "should", "do", "does", "did",
-    "given", "consider", "if", "when", "then", "this", "that", "these", "those", "we", "you", "i", "it", "they",
-    "there", "here", "how", "what", "why", "which", "who", "for", "in", "has", "have", "include", "includes",
-    "following", "supports", "use", "uses",
-})
-_LABEL_WORDS = frozenset({
-    "answer", "answers", "example", "examples", "note", "input", "inputs", "output", "outputs", "process",
-    "result", "results", "step", "steps", "summary", "solution", "question", "max", "min", "average", "e.g",
-})
-"""First words of labels that structure an answer ("Answer 1:", "**Inputs**:"), not terms."""
-_COLLECTION_WORDS = frozenset({
-    "questions", "question", "notes", "note", "faq", "faqs", "notebook", "interview", "index", "readme", "todo",
-    "journal", "daily", "log",
-})
-_TERM_PUNCTUATION = frozenset(" -'/()&+")
+FIELD_NOTES = 3
+"""A head written in this many notes is a field of their template, not a term each defines."""
+_LABELLED_BLOCKS = frozenset({
+    "bullet_list_open", "ordered_list_open", "fence", "code_block", "table_open", "blockquote_open",
+    "callout_open", "math_block", "math_block_label", "html_block",
+})  # fmt: skip
 
 
 class _Kind(enum.Enum):
+    GLOSSARY = "glossary"
+    """Every line a glossary line, at least one with a definition."""
     DEFINITION = "definition"
-    BARE = "bare"
+    LABEL = "label"
     LIST = "list"
+    """Three or more bare terms."""
+    BARE = "bare"
     OTHER = "other"
 
 
@@ -61,116 +64,168 @@ class _Kind(enum.Enum):
 class _Paragraph:
     level: int
     inline: Token
+    lines: tuple[TermLine, ...]
     after: Token | None
-    """The block token right after the paragraph (a list opening makes a lead-in line)."""
+    """The first block token after the paragraph (a list opening makes a lead-in line)."""
     next_inline: Token | None
     """The next paragraph's inline token, when a paragraph follows directly."""
     kind: _Kind
 
 
-def extract_terms(note: ParsedNote, inside_answer: Callable[[int], bool] = lambda line: False) -> tuple[Term, ...]:
+def term_heads(note: ParsedNote) -> set[str]:
+    """Keys of the heads of the note's ``Head: text`` lines (vault evidence of template fields)."""
+    return {concept_key(line.head) for paragraph in _paragraphs(note.tokens) for line in paragraph.lines
+            if line.kind in ("definition", "label")}
+
+
+def extract_terms(
+    note: ParsedNote,
+    inside_answer: Callable[[int], bool] = lambda line: False,
+    fields: frozenset[str] = frozenset(),
+    glossary_vault: bool = False,
+) -> tuple[Term, ...]:
     """Every term the note writes down, in document order."""
-    found = list(_title_terms(note))
-    paragraphs = list(_paragraphs(note.tokens))
+    found = list(title_terms(note, glossary_vault))
+    paragraphs = [p for p in _paragraphs(note.tokens) if not _is_field(p, fields)]
     in_glossary = _glossary_neighbourhood([(p.level, p.kind) for p in paragraphs])
     for paragraph, glossary in zip(paragraphs, in_glossary, strict=True):
-        if paragraph.kind is _Kind.DEFINITION:
-            found.extend(_definition_term(note, paragraph, inside_answer))
-        elif paragraph.kind is _Kind.LIST or (paragraph.kind is _Kind.BARE and glossary):
-            found.extend(_list_terms(note, paragraph.inline))
+        found.extend(_paragraph_terms(note, paragraph, glossary, inside_answer))
     found.extend(_definition_list_terms(note))
     return tuple(found)
+
+
+def _paragraph_terms(note: ParsedNote, paragraph: _Paragraph, glossary: bool, inside_answer) -> Iterator[Term]:
+    kind, line = paragraph.kind, paragraph.inline.map[0] + 1
+    if kind is _Kind.GLOSSARY:
+        for offset, term_line in enumerate(paragraph.lines):
+            yield _term(note, term_line.head, line + offset, "definition-line", term_line.rest or None)
+    elif kind is _Kind.DEFINITION:
+        first = paragraph.lines[0]
+        more = " ".join(term_line.text for term_line in paragraph.lines[1:])
+        yield _term(note, first.head, line, "definition-line", " ".join(f"{first.rest} {more}".split()))
+    elif kind is _Kind.LABEL:
+        yield from _label_term(note, paragraph, glossary, inside_answer(line))
+    elif kind is _Kind.LIST or (kind is _Kind.BARE and glossary):
+        for offset, term_line in enumerate(paragraph.lines):
+            yield _term(note, term_line.head, line + offset, "term-list", None)
+    elif kind is _Kind.OTHER:
+        yield from _bold_definition(note, paragraph)
+
+
+def _label_term(note: ParsedNote, paragraph: _Paragraph, glossary: bool, in_answer: bool) -> Iterator[Term]:
+    """``Term:`` alone: defined by the next paragraph, a term to define among glossary lines, or a label."""
+    head, line = paragraph.lines[0].head, paragraph.inline.map[0] + 1
+    following = paragraph.next_inline
+    if following is not None and inline_text(following).casefold().startswith(head.casefold()):
+        yield _term(note, head, line, "definition-line", inline_text(following))
+    elif glossary and not in_answer and not _introduces_block(paragraph.after):
+        yield _term(note, head, line, "definition-line", None)
+
+
+def _bold_definition(note: ParsedNote, paragraph: _Paragraph) -> Iterator[Term]:
+    """"**Overfitting** is ...", "A **group** is a set ...": a bold term opening a definition."""
+    children = paragraph.inline.children or []
+    words_before = 0
+    for position, child in enumerate(children):
+        if child.type == "strong_open":
+            bold = _bold_text(children, position)
+            after = _text_after(children, position)
+            if bold and reads_as_term(bold, MAX_TERM_WORDS) and len(after.split()) >= 3 and not after.startswith(":"):
+                line = paragraph.inline.map[0] + 1
+                yield _term(note, bold, line, "definition-line", " ".join(inline_text(paragraph.inline).split()))
+            return
+        if child.type in ("softbreak", "hardbreak"):
+            return
+        if child.type == "text":
+            words_before += len(child.content.split())
+        if words_before > 1 or child.type not in ("text", "strong_open"):
+            return
+
+
+def _bold_text(children: Sequence[Token], opening: int) -> str:
+    parts = []
+    for child in children[opening + 1:]:
+        if child.type == "strong_close":
+            return "".join(parts).strip()
+        if child.type not in ("text", "code_inline"):
+            return ""
+        parts.append(child.content)
+    return ""
+
+
+def _text_after(children: Sequence[Token], opening: int) -> str:
+    depth, parts = 0, []
+    for child in children[opening:]:
+        depth += {"strong_open": 1, "strong_close": -1}.get(child.type, 0)
+        if child.type in ("softbreak", "hardbreak"):
+            break
+        if depth == 0 and child.type in ("text", "code_inline", "math_inline"):
+            parts.append(child.content)
+    return "".join(parts).strip()
+
+
+def _term(note: ParsedNote, name: str, line: int, source: str, definition: str | None) -> Term:
+    return Term(name, note.path, line, note.column_of(line, name), source, definition or None)
+
+
+def _introduces_block(after: Token | None) -> bool:
+    """A label-only line followed by a list, code, a table or a quote is a lead-in ("Common examples
+    include:", "After:"), not a term."""
+    return after is not None and after.type in _LABELLED_BLOCKS
+
+
+def _is_field(paragraph: _Paragraph, fields: frozenset[str]) -> bool:
+    heads = [line.head for line in paragraph.lines if line.kind in ("definition", "label")]
+    return bool(heads) and all(concept_key(head) in fields for head in heads)
 
 
 def _paragraphs(tokens: tuple[Token, ...]) -> Iterator[_Paragraph]:
     for position, token in enumerate(tokens):
         if token.type == "paragraph_open" and token.map and position + 1 < len(tokens):
-            after = tokens[position + 3] if position + 3 < len(tokens) else None
-            next_inline = tokens[position + 4] if after is not None and after.type == "paragraph_open" else None
             inline = tokens[position + 1]
-            yield _Paragraph(token.level, inline, after, next_inline, _classify(inline))
+            lines = tuple(read_term_line(children) for children in line_children(inline))
+            after = _block_after(tokens, position + 2)
+            next_inline = tokens[position + 4] if after is not None and after.type == "paragraph_open" else None
+            if next_inline is not None and next_inline.type != "inline":
+                next_inline = None
+            yield _Paragraph(token.level, inline, lines, after, next_inline, _classify(lines))
 
 
-def _split_definition(line_text: str) -> tuple[str, str] | None:
-    """("Term", "definition") if the text reads as ``Term: definition``."""
-    head, colon, rest = line_text.partition(":")
-    term = head.strip().strip("*_").strip()
-    if not colon or not _reads_as_term(term, MAX_TERM_WORDS) or rest.startswith("//"):
-        return None
-    return term, rest.strip().strip("*_").strip()
+def _block_after(tokens: tuple[Token, ...], close: int) -> Token | None:
+    """The first block token after the paragraph's close, skipping the closes of blocks around it."""
+    return next((tokens[position] for position in range(close + 1, len(tokens)) if tokens[position].nesting != -1),
+                None)
 
 
-def _reads_as_term(text: str, max_words: int) -> bool:
-    parts = text.split()
-    return (
-        0 < len(parts) <= max_words
-        and text[0].isalpha()
-        and all(char.isalnum() or char in _TERM_PUNCTUATION for char in text)
-        and not text.endswith(".")
-        and not any(part.casefold() in _SENTENCE_WORDS for part in parts)
-        and parts[0].casefold() not in _LABEL_WORDS
-    )
-
-
-def _classify(inline: Token) -> _Kind:
-    plain = inline_text_lines(inline)
-    if _split_definition(plain[0]) is not None:
+def _classify(lines: Sequence[TermLine]) -> _Kind:
+    kinds = [line.kind for line in lines if line.text]
+    if not kinds:
+        return _Kind.OTHER
+    if len(kinds) >= 2 and set(kinds) <= {"definition", "label"} and "definition" in kinds:
+        return _Kind.GLOSSARY
+    if kinds[0] == "definition":
         return _Kind.DEFINITION
-    if all(_reads_as_term(line, MAX_LIST_LINE_WORDS) for line in plain):
-        return _Kind.LIST if len(plain) >= 3 else _Kind.BARE
+    if kinds == ["label"]:
+        return _Kind.LABEL
+    if set(kinds) == {"bare"}:
+        return _Kind.LIST if len(kinds) >= 3 else _Kind.BARE
     return _Kind.OTHER
 
 
-def inline_text_lines(inline: Token) -> list[str]:
-    """The paragraph's prose, line by line: markup removed, and code left out (terms are not code)."""
-    lines, current = [], []
-    for child in inline.children or ():
-        if child.type in ("softbreak", "hardbreak"):
-            lines.append("".join(current).strip())
-            current = []
-        elif child.type == "text":
-            current.append(child.content)
-    lines.append("".join(current).strip())
-    return [line for line in lines if line] or [""]
-
-
 def _glossary_neighbourhood(blocks: list[tuple[int, _Kind]]) -> list[bool]:
-    """For each paragraph: does it stand in a run of top-level glossary paragraphs with a definition?"""
+    """For each paragraph: does it stand in a run of glossary paragraphs with a definition?"""
     flags = [False] * len(blocks)
     start = 0
+    term_kinds = {_Kind.GLOSSARY, _Kind.DEFINITION, _Kind.LABEL, _Kind.LIST, _Kind.BARE}
+    defining = {_Kind.GLOSSARY, _Kind.DEFINITION}
     while start < len(blocks):
         end = start
-        while end < len(blocks) and blocks[end][0] == 0 and blocks[end][1] is not _Kind.OTHER:
+        while end < len(blocks) and blocks[end][1] in term_kinds and blocks[end][0] == blocks[start][0]:
             end += 1
-        if any(kind is _Kind.DEFINITION for _, kind in blocks[start:end]):
+        if end - start >= 2 and any(kind in defining for _, kind in blocks[start:end]):
             flags[start:end] = [True] * (end - start)
         start = max(end, start + 1)
     return flags
-
-
-def _definition_term(note: ParsedNote, paragraph: _Paragraph, inside_answer: Callable[[int], bool]) -> Iterator[Term]:
-    inline, following = paragraph.inline, paragraph.next_inline
-    term, _ = _split_definition(inline_text_lines(inline)[0]) or ("", "")
-    definition = inline_text(inline).partition(":")[2].strip().strip("*_").strip()  # code counts here
-    line = inline.map[0] + 1
-    if not definition and following is not None and inline_text(following).casefold().startswith(term.casefold()):
-        definition = inline_text(following)
-    if not definition and (inside_answer(line) or _introduces_list(paragraph.after)):
-        return
-    yield Term(term, note.path, line, note.column_of(line, term), "definition-line", definition or None)
-
-
-def _introduces_list(after: Token | None) -> bool:
-    """A label-only line followed by a list is a lead-in ("Common examples include:"), not a term."""
-    return after is not None and after.type in ("bullet_list_open", "ordered_list_open")
-
-
-def _list_terms(note: ParsedNote, inline: Token) -> Iterator[Term]:
-    for offset, text in enumerate(inline.content.split("\n")):
-        name = text.strip()
-        if name:
-            line = inline.map[0] + 1 + offset
-            yield Term(name, note.path, line, note.column_of(line, name), "term-list", None)
 
 
 def _definition_list_terms(note: ParsedNote) -> Iterator[Term]:
@@ -192,16 +247,7 @@ def _next_definition(tokens: tuple[Token, ...], dt_position: int) -> str:
     return ""
 
 
-def _title_terms(note: ParsedNote) -> Iterator[Term]:
-    title_words = note.title.split()
-    generic = any(word.casefold() in _COLLECTION_WORDS for word in title_words)
-    if not note.front_matter.aliases and (generic or not _reads_as_term(note.title, 3)):
-        return
-    definition = note.front_matter.description or _first_paragraph(note)
-    yield Term(note.title, note.path, 1, 1, "title", definition or None)
-    for alias in note.front_matter.aliases:
-        yield Term(alias, note.path, 1, 1, "alias", definition or None)
-
-
-def _first_paragraph(note: ParsedNote) -> str:
-    return next((inline_text(p.inline) for p in _paragraphs(note.tokens) if p.level == 0), "")
+def vault_fields(heads: Iterable[set[str]], min_notes: int = FIELD_NOTES) -> frozenset[str]:
+    """Heads used in at least ``min_notes`` notes: a template's fields ("Source:", "Types:")."""
+    counts = Counter(head for note_heads in heads for head in note_heads)
+    return frozenset(head for head, count in counts.items() if count >= min_notes)

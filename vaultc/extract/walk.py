@@ -45,6 +45,8 @@ class Entry:
     quiet_until: int
     """The question's last line, then the last line of any comment or spacer skipped before its answer."""
     pieces: list[Piece] = field(default_factory=list)
+    answer_level: int = 0
+    """The level of the heading its answer was found under ("## tl;dr" right after the question), or 0."""
 
 
 class Walk:
@@ -87,12 +89,20 @@ class Walk:
         if candidate is not None and not self._title_inside_answer(candidate):
             self._start(candidate)
             return
-        if self.open is not None and self._heading_ends_answer(candidate, block.level):
+        if self.open is not None and candidate is None and self._answered_below(block):
+            self.open.answer_level = block.level
+        elif self.open is not None and self._heading_ends_answer(candidate, block.level):
             self.close()
         if self.open is not None:
             self._content(block.span)
             return
         self.last_number = None
+
+    def _answered_below(self, block: Block) -> bool:
+        """A question with nothing under it, right above a heading that does not ask: its answer is
+        that heading's section ("##### So what does it compute?" then "## tl;dr")."""
+        assert self.open is not None
+        return not self.open.pieces and not self.open.answer_level and block.first_line == self.open.quiet_until + 1
 
     def _title_inside_answer(self, candidate: Candidate) -> bool:
         """A deeper heading where the note does not ask, inside an open heading question's answer."""
@@ -107,7 +117,9 @@ class Walk:
     def _heading_ends_answer(self, candidate: Candidate | None, level: int) -> bool:
         assert self.open is not None
         opened = self.open.candidate
-        if opened.form is QuestionForm.HEADING and candidate is not None and level == opened.level:
+        if self.open.answer_level:
+            return level <= self.open.answer_level
+        if opened.form is QuestionForm.HEADING and level == opened.level:
             return True
         if self.evidence.explicit_separators:
             return False

@@ -27,12 +27,16 @@ from dataclasses import dataclass
 from vaultc.extract.model import QuestionForm
 
 _NUMBERED = re.compile(r"^\d+(?:\s*,\s*\d+)*\)\s*")
-_Q_PREFIX = re.compile(r"^(?:Q\s*(?:\d+|[Xx])?\s*[):]|Question\s*\d*\s*[):.])\s*")
+_Q_PREFIX = re.compile(r"^(?:Q\s*(?:\d+|[Xx])?\s*[):]|Q\s*\d+\s*\.|Question\s*\d*\s*[):.])\s*")
 _OTHER_PREFIX = re.compile(r"^(?:\(\s*[A-Za-z0-9]{1,2}\s*\)|\d+(?:\.\d+)*[.)])\s+")
 _TRAILING_URL = re.compile(r"\s+<?(?:https?://|www\.)\S+$")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _TRAILING_REMARK = re.compile(r"\s*\([^()]*\)$")
-_ALTERNATIVE = re.compile(r"(?<=\?)\s+/\s+")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|「[^」]*」|\([^()]*\)')
+"""A quoted question ('TA asked "What if...?"') or one in brackets ("(was send() called?)") is not asked."""
+QUESTION_MARKS = "?？؟"
+"""The question marks of the world's scripts: Latin, full-width (Chinese, Japanese), Arabic."""
+_ALTERNATIVE = re.compile(r"(?<=[?？؟])\s+/\s+")
 _CLAUSES = re.compile(r"[,;:]")
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 
@@ -69,10 +73,10 @@ def read_wording(line: str, form: QuestionForm, openers: frozenset[str] = frozen
     own questions start with (:mod:`vaultc.extract.evidence`), which make a line without "?" ask."""
     text = _NUMBERED.sub("", line.strip()) if form is QuestionForm.NUMBERED else line.strip()
     text, url = _split_trailing_url(text)
-    text = _strip_trailing_symbols(text)
+    text = strip_trailing_symbols(text)
     q_match = _Q_PREFIX.match(text)
     text = text[q_match.end() :] if q_match else _OTHER_PREFIX.sub("", text)
-    strength = _strength(_strip_trailing_symbols(text), form, q_match.group(0) if q_match else "", openers)
+    strength = _strength(strip_trailing_symbols(text), form, q_match.group(0) if q_match else "", openers)
     if form is QuestionForm.NUMBERED and strength is None:
         text, inline = _topic_slot(text)
         url = " ".join(part for part in (inline, url) if part)
@@ -95,9 +99,9 @@ def _strength(text: str, form: QuestionForm, prefix: str, openers: frozenset[str
     if prefix and form is not QuestionForm.NUMBERED:
         return Strength.STRONG if text else None
     if form is QuestionForm.LINE:
-        asks = _TRAILING_REMARK.sub("", text).endswith("?") and len(text.split()) >= 2
+        asks = ends_asking(_TRAILING_REMARK.sub("", text)) and (len(text.split()) >= 2 or not _spaced(text))
         return Strength.STRONG if asks else None
-    if "?" in _URL.sub("", text):
+    if has_question_mark(_QUOTED.sub(" ", _URL.sub("", text))):
         return Strength.STRONG
     return Strength.WEAK if starts_like_question(text, openers) or is_instruction(text) else None
 
@@ -137,12 +141,13 @@ def _split_trailing_url(text: str) -> tuple[str, str]:
     return text[: match.start()].rstrip(), match.group(0).strip().strip("<>")
 
 
-def _strip_trailing_symbols(text: str) -> str:
+def strip_trailing_symbols(text: str) -> str:
     """Drop trailing emoji and their joiners (the difficulty markers 👶 ⭐️ 🚀, even with a stray
     letter typed after one, "⭐️I")."""
-    tail = text[text.rfind("?") + 1 :] if "?" in text else ""
+    last = max(text.rfind(mark) for mark in QUESTION_MARKS)
+    tail = text[last + 1 :] if last >= 0 else ""
     if any(unicodedata.category(char) == "So" for char in tail) and sum(char.isalnum() for char in tail) <= 1:
-        return text[: text.rfind("?") + 1]
+        return text[: last + 1]
     end = len(text)
     while end and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) in ("So", "Sk", "Cf", "Mn")):
         end -= 1
@@ -163,3 +168,17 @@ def written_number(text: str) -> int | None:
     """The last number of a ``7, 8)`` prefix (None without one)."""
     digits = numbered_prefix(text).replace(",", " ").replace(")", " ").split()
     return int(digits[-1]) if digits else None
+
+
+def has_question_mark(text: str) -> bool:
+    return any(mark in text for mark in QUESTION_MARKS)
+
+
+def ends_asking(text: str) -> bool:
+    """Does the text end with a question mark (of any script)?"""
+    return text.rstrip().endswith(tuple(QUESTION_MARKS))
+
+
+def _spaced(text: str) -> bool:
+    """Is the text written with spaces between words? (Chinese and Japanese are not.)"""
+    return " " in text.strip()

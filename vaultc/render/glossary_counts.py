@@ -47,5 +47,5 @@ def knowledge_counts(knowledge: Knowledge) -> KnowledgeCounts:
         prompts=statuses[QuestionStatus.PROMPT],
         defined=sum(1 for concept in knowledge.concepts if concept.definitions),
         undefined=sum(1 for concept in knowledge.concepts if concept.needs_definition),
-        terms=len(knowledge.concepts),
+        terms=sum(1 for concept in knowledge.concepts if concept.in_glossary),
     )

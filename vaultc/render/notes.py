@@ -78,8 +78,27 @@ def fragment_html(site: SiteContext, note: ParsedNote, tokens: tuple[int, int], 
         return Markup("")
     md = site_markdown()
     view = NoteView(note, page, site.vault, site.sitemap, embed_stack=((note.path, ""),), fragment=True)
-    html = md.renderer.render(without_ids(list(note.tokens[start:end])), md.options, {"vaultc": view})
+    html = md.renderer.render(without_ids(balanced(note.tokens[start:end])), md.options, {"vaultc": view})
     return Markup(html if site.options.allow_html else sanitize_html(html))
+
+
+def balanced(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens with every close matched: an answer that starts inside a list item and goes on
+    after the list drops the closes of blocks it did not open and closes the blocks it leaves open."""
+    kept: list[Token] = []
+    open_blocks: list[Token] = []
+    for token in tokens:
+        if token.nesting == 1:
+            open_blocks.append(token)
+        elif token.nesting == -1:
+            if not open_blocks:
+                continue
+            open_blocks.pop()
+        kept.append(token)
+    for opening in reversed(open_blocks):
+        closing = Token(opening.type.replace("_open", "_close"), opening.tag, -1)
+        kept.append(closing)
+    return kept
 
 
 def description(note: ParsedNote) -> str:

@@ -41,8 +41,7 @@ def card_questions(tokens: Sequence[Token], blocks: Sequence[Block]) -> CardQues
     candidates: list[Candidate] = []
     claimed: set[int] = set()
     for group in _groups(blocks):
-        first, last = blocks[group[0]], blocks[group[-1]]
-        found = _multiline(tokens, first.start, last.end) or list(_single_lines(tokens, first.start, last.end))
+        found = _group_cards(tokens, blocks[group[0]].start, blocks[group[-1]].end)
         if found:
             candidates += found
             claimed |= set(group)
@@ -61,78 +60,113 @@ def _groups(blocks: Sequence[Block]) -> Iterator[list[int]]:
         yield group
 
 
-def _multiline(tokens: Sequence[Token], start: int, end: int) -> list[Candidate]:
-    """The card of a block of text with a ``?`` line: front before it, back after it."""
+@dataclass(frozen=True)
+class _Line:
+    """One source line of a block of text, as the card rules see it."""
+
+    number: int
+    kind: str
+    """inline (a ``::`` card), separator (``?``), tags (only tags), cloze or text."""
+    inline: int
+    """Index of the inline token holding it."""
+    begin: int
+    end: int
+    """[begin, end) of its children in that token."""
+    text: str
+
+
+def _group_cards(tokens: Sequence[Token], start: int, end: int) -> list[Candidate]:
+    """Single-line cards, multi-line cards (front above a ``?`` line, back below it, each up to the
+    next card) and clozes, in the order written."""
+    lines = list(_lines(tokens, start, end))
+    found, in_back = [], False
+    for position, line in enumerate(lines):
+        if line.kind == "inline":
+            found += _inline_card(tokens, line)
+            in_back = False
+        elif line.kind == "separator" and not in_back:
+            found += _multiline_card(tokens, start, end, lines, position)
+            in_back = True  # a later "?" line before the blank line belongs to this card's back
+        elif line.kind == "cloze" and not _has_multiline(lines):
+            found.append(_cloze_card(tokens, line))
+    return found
+
+
+def _lines(tokens: Sequence[Token], start: int, end: int) -> Iterator[_Line]:
     for position in range(start, end):
         token = tokens[position]
         if token.type != "inline" or not token.map:
             continue
-        line = _separator_line(token)
-        if line is not None:
-            return _card_around(tokens, start, end, line)
-    return []
+        children = token.children or []
+        line_start, number = 0, token.map[0] + 1
+        for index, child in enumerate([*children, None]):
+            if child is None or child.type in _BREAKS:
+                part = children[line_start:index]
+                yield _Line(number, _kind(part), position, line_start, index, "".join(_texts_of(part)).strip())
+                line_start, number = index + 1, number + 1
 
 
-def _separator_line(inline: Token) -> int | None:
-    line = inline.map[0] + 1
-    for child in inline.children or ():
-        if child.type in _BREAKS:
-            line += 1
-        elif child.type == "card_separator" and child.meta.get("kind") in _MULTILINE:
-            return line
-    return None
+def _kind(children: Sequence[Token]) -> str:
+    kinds = {child.meta.get("kind") for child in children if child.type == "card_separator"}
+    if kinds & _MULTILINE:
+        return "separator"
+    if kinds & _INLINE:
+        return "inline"
+    if _hidden(children):
+        return "cloze"
+    text = "".join(_texts_of(children)).strip()
+    raw = " ".join(child.meta.get("raw", "") for child in children if child.type == "tag")
+    return "tags" if raw and not text.replace(raw.replace(" ", ""), "").strip() and _tags_only(raw) else "text"
 
 
-def _card_around(tokens: Sequence[Token], start: int, end: int, separator: int) -> list[Candidate]:
-    front = [(line, text) for line, text in _lines(tokens, start, end) if line < separator and not _tags_only(text)]
+def _inline_card(tokens: Sequence[Token], line: _Line) -> list[Candidate]:
+    children = (tokens[line.inline].children or [])[line.begin:line.end]
+    separator = next(i for i, child in enumerate(children) if child.type == "card_separator")
+    front = "".join(_texts_of(children[:separator])).strip()
     if not front:
         return []
-    last = max(token.map[1] for token in tokens[start:end] if token.map)
-    back = read_line_range(tokens, start, end, separator + 1, last)
-    wording = read_wording(" ".join(" ".join(text for _, text in front).split()), QuestionForm.CARD)
-    opening = _opening_at(tokens, start, end, front[0][0])
-    pieces = (back,) if back is not None else ()
-    return [Candidate(QuestionForm.CARD, wording, front[0][0], opening, (start, end), pieces, self_contained=True)]
+    back = read_children_after(tokens, line.inline, line.begin + separator + 1, line.number - _first(tokens, line))
+    opening = _block_opening(tokens, line.inline)
+    return [Candidate(QuestionForm.CARD, read_wording(front, QuestionForm.CARD), line.number, opening,
+                      (opening, line.inline + 2), (back,) if back is not None else (), self_contained=True)]
 
 
-def _single_lines(tokens: Sequence[Token], start: int, end: int) -> Iterator[Candidate]:
-    """``Front::Back`` lines, then cloze lines, of the blocks tokens[start:end]."""
-    for position in range(start, end):
-        token = tokens[position]
-        if token.type == "inline" and token.map:
-            yield from _line_cards(tokens, position)
+def _multiline_card(tokens, start: int, end: int, lines: list[_Line], position: int) -> list[Candidate]:
+    front = []
+    for line in reversed(lines[:position]):
+        if line.kind in ("inline", "separator"):
+            break
+        if line.kind != "tags" and line.text:
+            front.insert(0, line)
+    if not front:
+        return []
+    following = next((later for later in range(position + 1, len(lines)) if lines[later].kind == "inline"), None)
+    if following is None:
+        last = max(token.map[1] for token in tokens[start:end] if token.map)
+    else:
+        last = lines[following].number - 1  # the back ends where the next card starts
+    back = read_line_range(tokens, start, end, lines[position].number + 1, last)
+    wording = read_wording(" ".join(" ".join(line.text for line in front).split()), QuestionForm.CARD)
+    opening = _opening_at(tokens, start, end, front[0].number)
+    return [Candidate(QuestionForm.CARD, wording, front[0].number, opening, (start, end),
+                      (back,) if back is not None else (), self_contained=True)]
 
 
-def _line_cards(tokens: Sequence[Token], position: int) -> Iterator[Candidate]:
-    children = tokens[position].children or []
-    line_index, line_start = 0, 0
-    for index, child in enumerate([*children, None]):
-        if child is None or child.type in _BREAKS:
-            yield from _card_on_line(tokens, position, line_start, index, line_index)
-            line_index, line_start = line_index + 1, index + 1
+def _has_multiline(lines: list[_Line]) -> bool:
+    """In a block of text holding a multi-line card, a highlight is part of that card."""
+    return any(line.kind == "separator" for line in lines)
 
 
-def _card_on_line(tokens, position: int, begin: int, end: int, line_index: int) -> Iterator[Candidate]:
-    inline = tokens[position]
-    children = (inline.children or [])[begin:end]
-    line = inline.map[0] + 1 + line_index
-    opening = _block_opening(tokens, position)
-    separator = next((i for i, child in enumerate(children) if child.type == "card_separator"
-                      and child.meta.get("kind") in _INLINE), None)
-    if separator is not None:
-        front = "".join(_texts_of(children[:separator])).strip()
-        if front and not _tags_only(front):
-            back = read_children_after(tokens, position, begin + separator + 1, line_index)
-            wording = read_wording(front, QuestionForm.CARD)
-            yield Candidate(QuestionForm.CARD, wording, line, opening, (opening, position + 2),
-                            (back,) if back is not None else (), self_contained=True)
-        return
-    hidden = _hidden(children)
-    if hidden:
-        wording = read_wording(_with_blanks(children), QuestionForm.CARD)
-        answer: Piece = text_piece(", ".join(hidden), line, (opening, position + 2))
-        yield Candidate(QuestionForm.CARD, wording, line, opening, (opening, position + 2), (answer,),
-                        self_contained=True)
+def _cloze_card(tokens: Sequence[Token], line: _Line) -> Candidate:
+    children = (tokens[line.inline].children or [])[line.begin:line.end]
+    opening = _block_opening(tokens, line.inline)
+    answer: Piece = text_piece(", ".join(_hidden(children)), line.number, (opening, line.inline + 2))
+    return Candidate(QuestionForm.CARD, read_wording(_with_blanks(children), QuestionForm.CARD), line.number,
+                     opening, (opening, line.inline + 2), (answer,), self_contained=True)
+
+
+def _first(tokens: Sequence[Token], line: _Line) -> int:
+    return tokens[line.inline].map[0] + 1
 
 
 def _texts_of(children: Sequence[Token]) -> list[str]:
@@ -168,14 +202,6 @@ def _with_blanks(children: Sequence[Token]) -> str:
         elif not inside_mark and child.type in ("text", "code_inline", "math_inline"):
             parts.append(child.content)
     return " ".join("".join(parts).split())
-
-
-def _lines(tokens: Sequence[Token], start: int, end: int) -> Iterator[tuple[int, str]]:
-    for token in tokens[start:end]:
-        if token.type == "inline" and token.map:
-            for index, text in enumerate(line_texts(token)):
-                if text.strip():
-                    yield token.map[0] + 1 + index, text.strip()
 
 
 def _tags_only(text: str) -> bool:

@@ -4,26 +4,51 @@ A heading that ends in "?" (outside URLs) or carries a ``Q1)`` prefix asks. It i
 at a level where the note asks (its question levels); elsewhere (one "Why Quartz?" among the titles
 of a documentation page) only a possible one. At a question level a heading without "?" asks too
 when it starts with one of the vault's question openers ("What is the argmax function") or is a
-whole sentence ("Define the dense layer."); at any other level it is a title ("How Priority is
-Computed", "Cache Invalidation") and asks nothing.
+whole sentence ("Define the dense layer.") or is numbered like its asking siblings ("## 4. ...");
+at any other level it is a title ("How Priority is Computed", "Cache Invalidation") and asks nothing.
+A ``QX)`` prefix over words that do not ask ("QX) Artem's video") is only a possible question.
 """
 
 from __future__ import annotations
+
+import re
 
 from vaultc.extract.blocks import Block
 from vaultc.extract.candidates import Candidate
 from vaultc.extract.evidence import NoteEvidence
 from vaultc.extract.model import Confidence, QuestionForm
-from vaultc.extract.wording import Strength, read_wording
+from vaultc.extract.wording import (
+    Strength,
+    Wording,
+    has_question_mark,
+    is_instruction,
+    read_wording,
+    starts_like_question,
+)
+
+_NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)*[.)]\s+\S")
+
+
+def numbered_heading(text: str) -> bool:
+    """"4. 用户级线程和内核级线程的区别": numbered like the note's numbered question headings."""
+    return _NUMBERED_HEADING.match(text) is not None
+
+
+def _asks_itself(text: str, evidence: NoteEvidence) -> bool:
+    """The words ask (not only a ``QX)`` prefix over a topic such as "Artem's video")."""
+    return has_question_mark(text) or starts_like_question(text, evidence.openers) or is_instruction(text)
 
 
 def heading_question(block: Block, evidence: NoteEvidence) -> Candidate | None:
     """The question a heading asks, if it asks."""
     wording = read_wording(block.text, QuestionForm.HEADING, evidence.openers)
     at_question_level = block.level in evidence.question_levels
+    if wording.strength is None and at_question_level and numbered_heading(block.text):
+        wording = Wording(wording.texts, Strength.WEAK, wording.inline_answer)
     if wording.strength is None or (wording.strength is Strength.WEAK and not at_question_level):
         return None
-    confidence = Confidence.SURE if at_question_level else Confidence.POSSIBLE
+    sure = at_question_level and _asks_itself(wording.texts[0], evidence)
+    confidence = Confidence.SURE if sure else Confidence.POSSIBLE
     return Candidate(
         QuestionForm.HEADING, wording, block.first_line, block.start, block.span, level=block.level,
         confidence=confidence,

@@ -1,9 +1,9 @@
 """Questions written as the items of a list: a checklist of questions to ask, follow-ups, an exam list,
 or questions answered by the items nested under them.
 
-A list is a list of questions when it has at least two items and at least half of them ask (their
-first line holds a "?", or a ``Q1)`` prefix). Its items that ask, or that are whole sentences
-("List the marker interfaces in Java."), are questions; the rest of an item (its other lines, its
+A list is a list of questions when more than half of its items are questions and at least two of
+them ask (their first line holds a "?" outside quotes, or a ``Q1)`` prefix). Its items that ask, or
+that are whole sentences in such a list ("List the marker interfaces in Java."), are questions; the rest of an item (its other lines, its
 nested lists) is its answer. When no item of the list has an answer, the list is left open on
 purpose (questions to ask an interviewer, "Follow-ups", "Possible exam questions"): its questions
 are prompts. When some items are answered, an item without an answer is unanswered.
@@ -37,7 +37,7 @@ def list_questions(tokens: Sequence[Token], block: Block) -> list[Candidate]:
 def _questions_in(tokens: Sequence[Token], start: int, end: int) -> Iterator[Candidate]:
     items = list(list_items(tokens, start, end))
     asked = [(_ask(tokens, item), item) for item in items]
-    if len(items) >= MIN_HABIT and 2 * sum(1 for wording, _ in asked if _asks(wording)) >= len(items):
+    if _asks_mostly([wording for wording, _ in asked]):
         yield from _list_of_questions(tokens, asked)
         return
     for item_start, item_end in items:
@@ -62,6 +62,13 @@ def _ask(tokens: Sequence[Token], item: tuple[int, int]) -> Wording | None:
     if tokens[start + 1].type != "paragraph_open" or "task-list-item" in str(tokens[start].attrGet("class") or ""):
         return None
     return read_wording(line_texts(tokens[start + 2])[0], QuestionForm.LIST)
+
+
+def _asks_mostly(wordings: list[Wording | None]) -> bool:
+    """More than half the items are questions, and at least two of them ask with "?"."""
+    asking = sum(1 for wording in wordings if _asks(wording))
+    questions = sum(1 for wording in wordings if _is_question(wording))
+    return asking >= MIN_HABIT and 2 * questions > len(wordings)
 
 
 def _asks(wording: Wording | None) -> bool:

@@ -2,7 +2,8 @@
 (with later ``Q:`` lines of the same paragraph asking too), and ``7, 8) ...`` pasted from a
 notebook. The rest of the paragraph is the start of the answer.
 
-How sure: ``Q:`` lines are explicit, so sure. A line or bold question is sure only in a note with the
+How sure: ``Q:`` lines are explicit, so sure; with an ``A:`` line the answer is what that line
+says, even when it says nothing (the next paragraph is not the answer). A line or bold question is sure only in a note with the
 paragraph habit (it writes such questions followed by their answers at least twice); in prose, a
 "?" line is at most a possible question ("Got everything set up? Let's build...", "Would you like to
 explore weight decay next?"), never reported when nothing answers it. A ``7, 8)`` paragraph is sure
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from vaultc.extract.answers import line_starts, read_lines, text_piece
+from vaultc.extract.answers import line_starts, read_lines, starts_with_answer_label, text_piece
 from vaultc.extract.blocks import Block, line_texts
 from vaultc.extract.candidates import Candidate
 from vaultc.extract.evidence import NoteEvidence
@@ -42,8 +43,9 @@ def paragraph_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvi
         inside = with_inline_answer(wording, line, block.span, rest)
         number = written_number(texts[0]) if form is QuestionForm.NUMBERED else None
         confidence = _confidence(form, evidence)
+        labelled = form is QuestionForm.EXPLICIT and rest is not None and starts_with_answer_label(rest.lines[0])
         found.append(Candidate(form, wording, line, block.start, block.span, inside, number=number,
-                               confidence=confidence))
+                               confidence=confidence, self_contained=labelled))
     return found
 
 

@@ -34,7 +34,7 @@ from vaultc.extract.answers import Piece, is_ignorable, is_spacer, read_blocks
 from vaultc.extract.blocks import Block, line_texts
 from vaultc.extract.candidates import Candidate
 from vaultc.extract.model import Confidence, QuestionForm
-from vaultc.extract.wording import Strength, question_key, read_wording
+from vaultc.extract.wording import Strength, ends_asking, has_question_mark, question_key, read_wording
 
 _TAG = re.compile(r"[(\[]\s*([^()\[\]]{1,12}?)\s*[)\]]\s*$")
 
@@ -184,7 +184,7 @@ def _asks(tokens: Sequence[Token], block: Block) -> bool:
         return False
     lines = [line.strip() for token in tokens[block.start:block.end] if token.type == "inline"
              for line in line_texts(token) if line.strip()]
-    return bool(lines) and lines[-1].endswith("?")
+    return bool(lines) and ends_asking(lines[-1])
 
 
 def _skippable(tokens: Sequence[Token], block: Block) -> bool:
@@ -198,7 +198,7 @@ def _only_questions_list(tokens, blocks, section: Section) -> bool:
         return False
     items = [line_texts(token)[0] for block in shown for token in tokens[block.start:block.end]
              if token.type == "inline"]
-    return bool(items) and 2 * sum(item.rstrip().endswith("?") or "?" in item for item in items) >= len(items)
+    return bool(items) and 2 * sum(has_question_mark(item) for item in items) >= len(items)
 
 
 def _tag(heading: str) -> str:
