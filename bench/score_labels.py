@@ -15,8 +15,10 @@ What is compared, note by note, place by place (a question is its note and line)
 * flags: labelled ``unanswered``/``stub`` against vaultc's ``unanswered-question``/``stub-answer``
   findings, and labelled ``prompt`` against ``open-prompt`` findings;
 * undefined terms: labelled ``undefined`` against ``undefined-term`` findings (by concept key);
-* glossary: the terms vaultc takes from a sampled note, and how many of them the labels call terms
-  of that note (``defines`` or ``undefined``); and how many labelled definitions vaultc found.
+* glossary: the glossary entries vaultc takes from a sampled note, and how many of them the labels
+  call terms (one of its spellings is defined or listed there, or defined in another sampled note
+  of the vault: "Semaphore:" left empty in a glossary note defined elsewhere is a real entry); and
+  how many labelled definitions vaultc found.
 
 Lines labelled ``unsure`` are left out on both sides.
 """
@@ -139,9 +141,10 @@ def score(labels: CorpusLabels, analysis: Analysis | None = None) -> Score:
     """Every measure for one labelled corpus."""
     analysis = analysis or analyse_labelled(labels)
     result = Score(labels.corpus, len(labels.notes))
+    defined_anywhere = frozenset().union(*(truth.defines for truth in labels.notes.values()))
     for note, truth in labels.notes.items():
         _score_questions(result, note, truth, analysis)
-        _score_terms(result, note, truth, analysis)
+        _score_terms(result, note, truth, analysis, defined_anywhere)
     return result
 
 
@@ -170,14 +173,14 @@ def _question_text(analysis: Analysis, note: str, line: int) -> str:
     return next((q.text for q in analysis.knowledge.questions if q.note == note and q.line == line), "?")
 
 
-def _score_terms(result: Score, note: str, truth: NoteLabels, analysis: Analysis) -> None:
+def _score_terms(result: Score, note: str, truth: NoteLabels, analysis: Analysis, corpus_defines: frozenset) -> None:
     undefined = {
         term_key(found.subject) for found in analysis.diagnostics if found.path == note and found.rule == "undefined-term"
     }
     result.tallies["undefined"].add(set(truth.undefined), undefined, lambda key: f"{note}: {key}")
     entries = [concept for concept in analysis.knowledge.concepts
                if concept.in_glossary and any(term.note == note for term in concept.terms)]
-    real = truth.defines | truth.undefined
+    real = truth.defines | truth.undefined | corpus_defines
     glossary = result.tallies["glossary"]
     for concept in entries:  # precision: is each glossary entry taken from this note a real term of it?
         spellings = {term_key(variant) for variant in concept.variants}

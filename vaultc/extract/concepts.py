@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from vaultc.extract.model import Concept, Definition, Question, QuestionStatus, Term
 from vaultc.extract.spelling import concept_key, words
+from vaultc.extract.term_lines import reads_as_term
 
 _SUBJECT_PATTERNS = (
     re.compile(r"^what (?:is|are) (?:an? |the )?(?P<subject>.+?)\??$", re.IGNORECASE),
@@ -24,6 +25,8 @@ _SUBJECT_PATTERNS = (
 )
 _ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")
 MAX_SUBJECT_WORDS = 4
+_TRAILING_WORDS = frozenset({"for", "of", "in", "on", "to", "with", "by", "from", "about", "like", "used"})
+"""A subject ending in one of these is a clause cut short ("What is Ada Lovelace known for?")."""
 DEFINITION_LENGTH = 300
 
 
@@ -35,7 +38,8 @@ def question_subject(text: str) -> str | None:
         if match:
             subject = " ".join(match["subject"].split()).strip(" .!?:")
             parts = subject.split()
-            if 0 < len(parts) <= MAX_SUBJECT_WORDS and not set(subject) & set(",/;?") and " and " not in subject:
+            if (0 < len(parts) <= MAX_SUBJECT_WORDS and not set(subject) & set(",/;?") and " and " not in subject
+                    and parts[-1].casefold() not in _TRAILING_WORDS and reads_as_term(subject, MAX_SUBJECT_WORDS)):
                 return subject
     return None
 

@@ -107,6 +107,9 @@ class Term:
     """definition-line | term-list | question | deflist | title | alias."""
     definition: str | None
     """The definition given with it here, if any ("RMS Prop:" alone has none)."""
+    needs_use: bool = False
+    """Its shape alone does not prove a glossary entry (one ``Head: text`` item of a list, a bold
+    phrase opening a paragraph): it is kept only when the vault uses the term somewhere else."""
 
 
 LISTING_SOURCES = ("term-list", "definition-line", "deflist")

@@ -21,6 +21,7 @@ from vaultc.extract.findings import concept_findings, question_findings
 from vaultc.extract.mentions import find_mentions
 from vaultc.extract.model import Knowledge, Question, QuestionForm, Term
 from vaultc.extract.questions import extract_questions
+from vaultc.extract.spelling import concept_key
 from vaultc.extract.term_lines import MAX_TERM_WORDS, reads_as_term
 from vaultc.extract.term_titles import glossary_vault
 from vaultc.extract.terms import extract_terms, term_heads, vault_fields
@@ -39,7 +40,7 @@ def extract_knowledge(
     surveys = [survey_note(note) for note in notes]
     habits = vault_evidence(surveys, card_tags)
     fields = vault_fields(term_heads(note) for note in notes)
-    glossary = glossary_vault(notes)
+    glossary = glossary_vault(notes, fields)
     questions: list[Question] = []
     terms: list[Term] = []
     for note, survey in zip(notes, surveys, strict=True):
@@ -48,6 +49,7 @@ def extract_knowledge(
         terms.extend(extract_terms(note, _answer_lines(found), fields, glossary))
         terms.extend(card_terms(found))
     asked = tuple(questions)
+    terms = list(_used(terms, notes))
     texts = [q.answer.text for q in asked] + [t.definition for t in terms if t.definition]
     concepts = build_concepts(terms, asked, texts)
     vocabulary = vault_words(_note_texts(notes))
@@ -57,12 +59,23 @@ def extract_knowledge(
 
 
 def card_terms(questions: Iterable[Question]) -> Iterable[Term]:
-    """``Term::definition`` cards: a card whose front is a term (no question) defines it by its back."""
+    """``Term::definition`` cards: a card whose front is a term (no question) defines it by its back,
+    when the vault uses the term elsewhere ("Cache Hit", not "Log2 64 word Calculation")."""
     for question in questions:
         front = question.text
         if question.form is QuestionForm.CARD and not has_question_mark(front) and reads_as_term(front, MAX_TERM_WORDS):
             definition = " ".join(question.answer.text.split()) or None
-            yield Term(front, question.note, question.line, question.column, "definition-line", definition)
+            yield Term(front, question.note, question.line, question.column, "definition-line", definition,
+                       needs_use=True)
+
+
+def _used(terms: list[Term], notes: list[ParsedNote]) -> Iterable[Term]:
+    """The terms, without those whose shape needs a use elsewhere and that the vault never uses again."""
+    doubtful = {concept_key(term.name) for term in terms if term.needs_use}
+    places = find_mentions(notes, doubtful) if doubtful else {}
+    for term in terms:
+        if not term.needs_use or any(place != (term.note, term.line) for place in places.get(concept_key(term.name), ())):
+            yield term
 
 
 def _answer_lines(questions: tuple[Question, ...]):

@@ -50,6 +50,8 @@ class TermLine:
     """What follows the ":" (code and math kept), "" for labels and bare terms."""
     text: str
     """The whole line's plain text."""
+    code: bool = False
+    """The head is written in code ("`enableRSS`: ..."): an identifier, a term only in a glossary."""
 
 
 def line_children(inline: Token) -> list[list[Token]]:
@@ -76,13 +78,15 @@ def read_term_line(children: Sequence[Token]) -> TermLine:
     rest = _plain(rest_children).strip().strip("*_").strip()
     if rest.startswith("//"):
         return TermLine("other", "", "", text)  # a URL, "https://..."
-    return TermLine("definition" if rest else "label", head, rest, text)
+    code = any(child.type == "code_inline" for child in head_children)
+    return TermLine("definition" if rest else "label", head, rest, text, code)
 
 
 def reads_as_term(text: str, max_words: int) -> bool:
     parts = text.split()
     return (
         0 < len(parts) <= max_words
+        and sum(char.isalpha() for char in text) >= 2
         and text[0].isalpha()
         and all(char.isalnum() or char in _TERM_PUNCTUATION for char in text)
         and not text.endswith(".")

@@ -19,26 +19,27 @@ import re
 from collections.abc import Iterable, Iterator
 
 from vaultc.extract.model import Term
-from vaultc.extract.spelling import american, singular, words
-from vaultc.extract.term_lines import reads_as_term
+from vaultc.extract.spelling import american, concept_key, singular, words
+from vaultc.extract.term_lines import line_children, read_term_line, reads_as_term
 from vaultc.model import ParsedNote
 from vaultc.parse import inline_text
 
 MAX_TITLE_WORDS = 6
 MIN_PROSE_WORDS = 5
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_NOT_CONTENT = frozenset({"front_matter", "html_block", "heading_open", "inline", "comment_block", "hr"})
 _GLOSSARY_SHARE = 2 / 3
 """A vault is a glossary when at least this share of its notes (a clear majority) is a short definition."""
 
 
-def title_terms(note: ParsedNote, glossary_vault: bool = False) -> Iterator[Term]:
+def title_terms(note: ParsedNote, glossary_vault: bool = False, fields: frozenset[str] = frozenset()) -> Iterator[Term]:
     """The note's title (and aliases) when the note defines it."""
     title = note.title
     if not reads_as_term(_PARENTHESES.sub(" ", title).strip() or title, MAX_TITLE_WORDS):
         return
-    first = first_prose(note)
+    first = first_prose(note, fields)
     names = [title, *note.front_matter.aliases, *_first_heading(note)]
-    defines = (glossary_vault and definition_shaped(note)) or any(_opens_with(first, name) for name in names)
+    defines = (glossary_vault and definition_shaped(note, fields)) or any(_opens_with(first, name) for name in names)
     if not defines:
         return
     definition = note.front_matter.description or first
@@ -47,29 +48,57 @@ def title_terms(note: ParsedNote, glossary_vault: bool = False) -> Iterator[Term
         yield Term(alias, note.path, 1, 1, "alias", definition or None)
 
 
-def definition_shaped(note: ParsedNote) -> bool:
-    """No sections (an opening title heading aside) and a paragraph of prose first."""
+def definition_shaped(note: ParsedNote, fields: frozenset[str] = frozenset()) -> bool:
+    """No sections (an opening title heading aside), and a paragraph of prose is its first content."""
     levels = [heading.level for heading in note.headings]
     if len(levels) > 1 or (levels and note.headings[0].line > _first_block_line(note)):
         return False
-    return len(first_prose(note).split()) >= MIN_PROSE_WORDS
+    first = _first_content(note, fields)
+    return first is not None and len(inline_text(first).split()) >= MIN_PROSE_WORDS
 
 
-def glossary_vault(notes: Iterable[ParsedNote]) -> bool:
+def glossary_vault(notes: Iterable[ParsedNote], fields: frozenset[str] = frozenset()) -> bool:
     """Is the vault a glossary, one short definition per note?"""
-    shapes = [definition_shaped(note) for note in notes]
+    shapes = [definition_shaped(note, fields) for note in notes]
     return len(shapes) >= 2 and sum(shapes) >= _GLOSSARY_SHARE * len(shapes)
 
 
-def first_prose(note: ParsedNote) -> str:
-    """The text of the first top-level paragraph that holds words (not only an embed or tags)."""
+def first_prose(note: ParsedNote, fields: frozenset[str] = frozenset()) -> str:
+    """The text of the first top-level paragraph that holds words: not only an embed, tags, or the
+    template's fields ("Date Created: ...", "Tags: #Type/Definition")."""
     tokens = note.tokens
     for position, token in enumerate(tokens):
         if token.type == "paragraph_open" and token.level == 0 and position + 1 < len(tokens):
             text = inline_text(tokens[position + 1])
-            if any(char.isalpha() for char in text) and not all(word.startswith("#") for word in text.split()):
+            if _prose(text) and not _fields_only(tokens[position + 1], fields):
                 return text
     return ""
+
+
+def _first_content(note: ParsedNote, fields: frozenset[str]):
+    """The inline token of the note's first content block, if that block is a paragraph (front
+    matter, raw HTML, headings, embeds, tags and the template's fields do not count)."""
+    tokens = note.tokens
+    for position, token in enumerate(tokens):
+        if token.level != 0 or token.nesting == -1 or token.type in _NOT_CONTENT:
+            continue
+        if token.type != "paragraph_open":
+            return None
+        inline = tokens[position + 1]
+        if _prose(inline_text(inline)) and not _fields_only(inline, fields):
+            return inline
+    return None
+
+
+def _prose(text: str) -> bool:
+    return any(char.isalpha() for char in text) and not all(word.startswith("#") for word in text.split())
+
+
+def _fields_only(inline, fields: frozenset[str]) -> bool:
+    lines = [read_term_line(children) for children in line_children(inline)]
+    heads = [line.head for line in lines if line.kind in ("definition", "label")]
+    return bool(heads) and len(heads) == len([line for line in lines if line.text]) and all(
+        concept_key(head) in fields for head in heads)
 
 
 def _opens_with(text: str, name: str) -> bool:

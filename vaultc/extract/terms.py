@@ -85,9 +85,9 @@ def extract_terms(
     glossary_vault: bool = False,
 ) -> tuple[Term, ...]:
     """Every term the note writes down, in document order."""
-    found = list(title_terms(note, glossary_vault))
+    found = list(title_terms(note, glossary_vault, fields))
     paragraphs = [p for p in _paragraphs(note.tokens) if not _is_field(p, fields)]
-    in_glossary = _glossary_neighbourhood([(p.level, p.kind) for p in paragraphs])
+    in_glossary = _glossary_neighbourhood([(p.level, p.kind) for p in paragraphs])  # top-level runs only
     for paragraph, glossary in zip(paragraphs, in_glossary, strict=True):
         found.extend(_paragraph_terms(note, paragraph, glossary, inside_answer))
     found.extend(_definition_list_terms(note))
@@ -99,10 +99,12 @@ def _paragraph_terms(note: ParsedNote, paragraph: _Paragraph, glossary: bool, in
     if kind is _Kind.GLOSSARY:
         for offset, term_line in enumerate(paragraph.lines):
             yield _term(note, term_line.head, line + offset, "definition-line", term_line.rest or None)
-    elif kind is _Kind.DEFINITION:
+    elif kind is _Kind.DEFINITION and _has_words(paragraph.lines[0].rest) and (glossary or not paragraph.lines[0].code):
         first = paragraph.lines[0]
         more = " ".join(term_line.text for term_line in paragraph.lines[1:])
-        yield _term(note, first.head, line, "definition-line", " ".join(f"{first.rest} {more}".split()))
+        definition = " ".join(f"{first.rest} {more}".split())
+        alone = not glossary or inside_answer(line)  # one item of a list, a line in prose or an answer
+        yield _term(note, first.head, line, "definition-line", definition, needs_use=alone)
     elif kind is _Kind.LABEL:
         yield from _label_term(note, paragraph, glossary, inside_answer(line))
     elif kind is _Kind.LIST or (kind is _Kind.BARE and glossary):
@@ -132,7 +134,8 @@ def _bold_definition(note: ParsedNote, paragraph: _Paragraph) -> Iterator[Term]:
             after = _text_after(children, position)
             if bold and reads_as_term(bold, MAX_TERM_WORDS) and len(after.split()) >= 3 and not after.startswith(":"):
                 line = paragraph.inline.map[0] + 1
-                yield _term(note, bold, line, "definition-line", " ".join(inline_text(paragraph.inline).split()))
+                definition = " ".join(inline_text(paragraph.inline).split())
+                yield _term(note, bold, line, "definition-line", definition, needs_use=True)
             return
         if child.type in ("softbreak", "hardbreak"):
             return
@@ -140,6 +143,11 @@ def _bold_definition(note: ParsedNote, paragraph: _Paragraph) -> Iterator[Term]:
             words_before += len(child.content.split())
         if words_before > 1 or child.type not in ("text", "strong_open"):
             return
+
+
+def _has_words(text: str) -> bool:
+    """At least two words with letters: "Frequency: 2 GHz" gives a value, not a definition."""
+    return sum(1 for word in text.split() if any(char.isalpha() for char in word)) >= 2
 
 
 def _bold_text(children: Sequence[Token], opening: int) -> str:
@@ -164,8 +172,10 @@ def _text_after(children: Sequence[Token], opening: int) -> str:
     return "".join(parts).strip()
 
 
-def _term(note: ParsedNote, name: str, line: int, source: str, definition: str | None) -> Term:
-    return Term(name, note.path, line, note.column_of(line, name), source, definition or None)
+def _term(
+    note: ParsedNote, name: str, line: int, source: str, definition: str | None, needs_use: bool = False
+) -> Term:
+    return Term(name, note.path, line, note.column_of(line, name), source, definition or None, needs_use)
 
 
 def _introduces_block(after: Token | None) -> bool:
@@ -220,7 +230,7 @@ def _glossary_neighbourhood(blocks: list[tuple[int, _Kind]]) -> list[bool]:
     defining = {_Kind.GLOSSARY, _Kind.DEFINITION}
     while start < len(blocks):
         end = start
-        while end < len(blocks) and blocks[end][1] in term_kinds and blocks[end][0] == blocks[start][0]:
+        while end < len(blocks) and blocks[end][1] in term_kinds and blocks[end][0] == 0:
             end += 1
         if end - start >= 2 and any(kind in defining for _, kind in blocks[start:end]):
             flags[start:end] = [True] * (end - start)
