@@ -22,7 +22,9 @@ _SUBJECT_PATTERNS = (
     re.compile(r"^define (?:an? |the )?(?P<subject>.+?)[!.?]*$", re.IGNORECASE),
     re.compile(r"^what does (?:an? |the )?(?P<subject>.+?) mean\??$", re.IGNORECASE),
     re.compile(r"^what do you mean by (?:an? |the )?(?P<subject>.+?)\??$", re.IGNORECASE),
+    re.compile(r"^(?:.*\b)?explain what (?:an? |the )?(?P<subject>.+?) (?:is|are|means?)[!.?]*$", re.IGNORECASE),
 )
+"""English phrasings of a definitional question: their subject is a term the answer defines."""
 _ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")
 MAX_SUBJECT_WORDS = 4
 _TRAILING_WORDS = frozenset({"for", "of", "in", "on", "to", "with", "by", "from", "about", "like", "used"})

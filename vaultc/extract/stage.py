@@ -60,22 +60,35 @@ def extract_knowledge(
 
 def card_terms(questions: Iterable[Question]) -> Iterable[Term]:
     """``Term::definition`` cards: a card whose front is a term (no question) defines it by its back,
-    when the vault uses the term elsewhere ("Cache Hit", not "Log2 64 word Calculation")."""
+    when the vault uses the term elsewhere ("Cache Hit", not "Log2 64 word Calculation"); a card
+    with an empty back ("Liveness::") lists a term still to define."""
     for question in questions:
         front = question.text
         if question.form is QuestionForm.CARD and not has_question_mark(front) and reads_as_term(front, MAX_TERM_WORDS):
             definition = " ".join(question.answer.text.split()) or None
             yield Term(front, question.note, question.line, question.column, "definition-line", definition,
-                       needs_use=True)
+                       needs_use=definition is not None)
 
 
 def _used(terms: list[Term], notes: list[ParsedNote]) -> Iterable[Term]:
-    """The terms, without those whose shape needs a use elsewhere and that the vault never uses again."""
+    """The terms, without those whose shape needs a use elsewhere and that the vault never uses again
+    (mentions are placed by paragraph, so the term's own paragraph does not count)."""
     doubtful = {concept_key(term.name) for term in terms if term.needs_use}
     places = find_mentions(notes, doubtful) if doubtful else {}
+    by_path = {note.path: note for note in notes}
     for term in terms:
-        if not term.needs_use or any(place != (term.note, term.line) for place in places.get(concept_key(term.name), ())):
+        if not term.needs_use:
             yield term
+            continue
+        own = (term.note, _paragraph_line(by_path[term.note], term.line))
+        if any(place != own for place in places.get(concept_key(term.name), ())):
+            yield term
+
+
+def _paragraph_line(note: ParsedNote, line: int) -> int:
+    """The first line of the inline block holding ``line`` (how mentions are placed)."""
+    return next((token.map[0] + 1 for token in note.tokens
+                 if token.type == "inline" and token.map and token.map[0] < line <= token.map[1]), line)
 
 
 def _answer_lines(questions: tuple[Question, ...]):

@@ -41,6 +41,8 @@ from vaultc.extract.term_titles import title_terms
 from vaultc.model import ParsedNote
 from vaultc.parse import inline_text
 
+_ARTICLE_LENGTH = 3
+"""A bold term may follow one short word ("A **group** is ...", "Le **noyau** ..."), nothing longer."""
 FIELD_NOTES = 3
 """A head written in this many notes is a field of their template, not a term each defines."""
 _LABELLED_BLOCKS = frozenset({
@@ -70,6 +72,8 @@ class _Paragraph:
     next_inline: Token | None
     """The next paragraph's inline token, when a paragraph follows directly."""
     kind: _Kind
+    in_callout: bool = False
+    """Inside a callout that does not ask (a definition block, a note)."""
 
 
 def term_heads(note: ParsedNote) -> set[str]:
@@ -86,7 +90,7 @@ def extract_terms(
 ) -> tuple[Term, ...]:
     """Every term the note writes down, in document order."""
     found = list(title_terms(note, glossary_vault, fields))
-    paragraphs = [p for p in _paragraphs(note.tokens) if not _is_field(p, fields)]
+    paragraphs = [p for p in _paragraphs(note.tokens) if not _is_field(p, fields | _repeated_heads(note.tokens))]
     in_glossary = _glossary_neighbourhood([(p.level, p.kind) for p in paragraphs])  # top-level runs only
     for paragraph, glossary in zip(paragraphs, in_glossary, strict=True):
         found.extend(_paragraph_terms(note, paragraph, glossary, inside_answer))
@@ -110,6 +114,8 @@ def _paragraph_terms(note: ParsedNote, paragraph: _Paragraph, glossary: bool, in
     elif kind is _Kind.LIST or (kind is _Kind.BARE and glossary):
         for offset, term_line in enumerate(paragraph.lines):
             yield _term(note, term_line.head, line + offset, "term-list", None)
+    elif kind is _Kind.OTHER and paragraph.in_callout:
+        yield from _bold_terms(note, paragraph)
     elif kind is _Kind.OTHER:
         yield from _bold_definition(note, paragraph)
 
@@ -140,9 +146,24 @@ def _bold_definition(note: ParsedNote, paragraph: _Paragraph) -> Iterator[Term]:
         if child.type in ("softbreak", "hardbreak"):
             return
         if child.type == "text":
-            words_before += len(child.content.split())
+            before = child.content.split()
+            words_before += len(before)
+            if any(len(word) > _ARTICLE_LENGTH for word in before):
+                return  # "Transformers **map** over content": the bold word is not what is defined
         if words_before > 1 or child.type not in ("text", "strong_open"):
             return
+
+
+def _bold_terms(note: ParsedNote, paragraph: _Paragraph) -> Iterator[Term]:
+    """Bold terms anywhere in a callout's paragraph ("A group is said to be **cyclic** if ..."), as
+    definition blocks write them: each must be used elsewhere in the vault to count."""
+    children = paragraph.inline.children or []
+    definition = " ".join(inline_text(paragraph.inline).split())
+    for position, child in enumerate(children):
+        if child.type == "strong_open":
+            bold = _bold_text(children, position)
+            if bold and reads_as_term(bold, MAX_TERM_WORDS) and len(definition.split()) > len(bold.split()) + 2:
+                yield _term(note, bold, paragraph.inline.map[0] + 1, "definition-line", definition, needs_use=True)
 
 
 def _has_words(text: str) -> bool:
@@ -184,13 +205,26 @@ def _introduces_block(after: Token | None) -> bool:
     return after is not None and after.type in _LABELLED_BLOCKS
 
 
+def _repeated_heads(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """Heads the note writes on several lines ("Petra: ...", "Chris: ..." in meeting notes): speakers
+    or fields, since a term is defined once."""
+    counts = Counter(concept_key(line.head) for paragraph in _paragraphs(tokens) for line in paragraph.lines
+                     if line.kind in ("definition", "label"))
+    return frozenset(head for head, count in counts.items() if count > 1)
+
+
 def _is_field(paragraph: _Paragraph, fields: frozenset[str]) -> bool:
     heads = [line.head for line in paragraph.lines if line.kind in ("definition", "label")]
     return bool(heads) and all(concept_key(head) in fields for head in heads)
 
 
 def _paragraphs(tokens: tuple[Token, ...]) -> Iterator[_Paragraph]:
+    callouts: list[int] = []  # levels of the callouts around the current token
     for position, token in enumerate(tokens):
+        if token.type == "callout_open":
+            callouts.append(token.level if token.meta.get("type") != "question" else -1)
+        elif token.type == "callout_close" and callouts:
+            callouts.pop()
         if token.type == "paragraph_open" and token.map and position + 1 < len(tokens):
             inline = tokens[position + 1]
             lines = tuple(read_term_line(children) for children in line_children(inline))
@@ -198,7 +232,8 @@ def _paragraphs(tokens: tuple[Token, ...]) -> Iterator[_Paragraph]:
             next_inline = tokens[position + 4] if after is not None and after.type == "paragraph_open" else None
             if next_inline is not None and next_inline.type != "inline":
                 next_inline = None
-            yield _Paragraph(token.level, inline, lines, after, next_inline, _classify(lines))
+            in_callout = bool(callouts) and callouts[-1] >= 0
+            yield _Paragraph(token.level, inline, lines, after, next_inline, _classify(lines), in_callout)
 
 
 def _block_after(tokens: tuple[Token, ...], close: int) -> Token | None:

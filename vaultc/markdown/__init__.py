@@ -24,6 +24,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from vaultc.markdown.admonitions import admonitions_plugin
 from vaultc.markdown.block_ids import block_ids_plugin
 from vaultc.markdown.callouts import callouts_plugin
 from vaultc.markdown.cards import cards_plugin
@@ -55,6 +56,7 @@ def create_markdown() -> MarkdownIt:
     md.use(tasklists_plugin)
     md.use(deflist_plugin)
     md.use(callouts_plugin)
+    md.use(admonitions_plugin)
     md.use(block_ids_plugin)
     md.use(cards_plugin)
     md.use(positions_plugin)

@@ -116,17 +116,28 @@ def _closing_index(tokens: list[Token], opening_index: int) -> int:
 
 
 def _mark_callout(opening: Token, closing: Token, header: _Header) -> None:
-    tag = "details" if header.fold else "div"
-    callout_type = _CANONICAL_TYPES.get(header.written_type, header.written_type)
+    _set_callout(opening, closing, header.written_type, header.fold, header.title)
+
+
+def _set_callout(opening: Token, closing: Token, written_type: str, fold: str | None, title: str) -> None:
+    tag = "details" if fold else "div"
+    callout_type = _CANONICAL_TYPES.get(written_type, written_type)
     opening.type, opening.tag = "callout_open", tag
     closing.type, closing.tag = "callout_close", tag
     opening.attrs = {"class": "callout", "data-callout": callout_type}
-    opening.meta = {
-        "type": callout_type,
-        "written_type": header.written_type,
-        "fold": header.fold,
-        "title": header.title,
-    }
+    opening.meta = {"type": callout_type, "written_type": written_type, "fold": fold, "title": title}
+
+
+def callout_tokens(
+    written_type: str, fold: str | None, title: str, lines: list[int], level: int
+) -> tuple[Token, list[Token], Token]:
+    """A callout's opening, title and closing tokens around a body made elsewhere (an admonition's)."""
+    opening = Token("callout_open", "div", 1, map=list(lines), level=level)
+    closing = Token("callout_close", "div", -1, level=level)
+    opening.block = closing.block = True
+    header = _Header(written_type, fold, title or written_type.capitalize(), "", lines[0], lines[0] + 1)
+    _set_callout(opening, closing, written_type, fold, header.title)
+    return opening, _title_tokens(level, header), closing
 
 
 def _split_first_paragraph(tokens: list[Token], index: int, header: _Header) -> None:
