@@ -184,6 +184,7 @@ def text_piece(text: str, line: int, tokens: tuple[int, int]) -> Piece:
 def _read_token(reader: _Reader, token: Token) -> None:
     if token.type == "inline":
         _read_children(reader, token)
+        reader.end_line()  # each paragraph, item or cell ends its line: words never glue across blocks
     elif token.type in _SUBSTANCE_BLOCKS and not is_spacer(token) and not is_ignorable(token):
         reader.substance = True
         if token.map:

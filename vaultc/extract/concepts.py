@@ -18,7 +18,8 @@ from vaultc.extract.spelling import concept_key, words
 from vaultc.extract.term_lines import reads_as_term
 
 _SUBJECT_PATTERNS = (
-    re.compile(r"^what (?:is|are) (?:an? |the )?(?P<subject>.+?)\??$", re.IGNORECASE),
+    re.compile(r"^what is (?:an? |the )?(?P<subject>.+?)\??$", re.IGNORECASE),
+    re.compile(r"^what are (?!the )(?P<subject>.+?)\??$", re.IGNORECASE),  # "what are the X" lists X's parts
     re.compile(r"^define (?:an? |the )?(?P<subject>.+?)[!.?]*$", re.IGNORECASE),
     re.compile(r"^what does (?:an? |the )?(?P<subject>.+?) mean\??$", re.IGNORECASE),
     re.compile(r"^what do you mean by (?:an? |the )?(?P<subject>.+?)\??$", re.IGNORECASE),

@@ -24,9 +24,11 @@ Computed" does not when they are titles. So each shape is decided from evidence 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from markdown_it.token import Token
 
@@ -34,13 +36,21 @@ from vaultc.extract.answers import MAX_ANSWER_GAP, is_ignorable, is_spacer
 from vaultc.extract.blocks import Block, blank_between, note_blocks
 from vaultc.extract.model import QuestionForm
 from vaultc.extract.shapes.sections import section_labels
-from vaultc.extract.wording import Strength, ends_asking, first_word, numbered_prefix, read_wording
+from vaultc.extract.wording import (
+    Strength,
+    ends_asking,
+    first_word,
+    has_question_mark,
+    numbered_prefix,
+    read_wording,
+)
 from vaultc.model import ParsedNote
 
 MIN_HABIT = 2
 """A habit is something done at least twice: one occurrence is a coincidence."""
 
 DEFAULT_CARD_TAGS = ("flashcards",)
+_NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)*[.)]\s+\S")
 
 
 @dataclass(frozen=True)
@@ -48,8 +58,8 @@ class NoteSurvey:
     """The facts one note gives, gathered in one pass over its blocks (before any decision)."""
 
     blocks: tuple[Block, ...]
-    asking_headings: tuple[tuple[int, int], ...]
-    """(level, 1 if it ends in "?" or has a ``Q1)`` prefix else 0) for each heading."""
+    asking_headings: tuple[tuple[int, int, str], ...]
+    """(level, 1 if it ends in "?" or has a ``Q1)`` prefix else 0, its text) for each heading."""
     openers: tuple[str, ...]
     """First words of the note's "?" questions (headings and paragraph lines), with repeats."""
     paragraph_pairs: int
@@ -85,6 +95,10 @@ class NoteEvidence:
     breaks: bool
     cards: bool
     known_sections: frozenset[str] = frozenset()
+    heading_openings: Mapping[int, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    """Per level, the first two words (case-folded) of the headings that ask there."""
+    numbered_headings_ask: bool = False
+    """At least two of the note's numbered headings ("## 3. ...") ask."""
 
     @property
     def explicit_separators(self) -> bool:
@@ -94,7 +108,7 @@ class NoteEvidence:
 def survey_note(note: ParsedNote) -> NoteSurvey:
     """Gather one note's facts."""
     blocks = note_blocks(note.tokens)
-    headings = tuple((block.level, int(_asks(block.text, QuestionForm.HEADING))) for block in blocks
+    headings = tuple((block.level, int(_asks(block.text, QuestionForm.HEADING)), block.text) for block in blocks
                      if block.kind == "heading")
     return NoteSurvey(
         blocks=blocks,
@@ -123,21 +137,32 @@ def _habits(counts: Counter) -> frozenset[str]:
 
 def note_evidence(survey: NoteSurvey, vault: VaultEvidence) -> NoteEvidence:
     asking, total = Counter(), Counter()
-    for level, asks in survey.asking_headings:
+    openings: dict[int, set[str]] = {}
+    for level, asks, text in survey.asking_headings:
         asking[level] += asks
         total[level] += 1
+        if asks and has_question_mark(text) and len(text.split()) > 2:
+            openings.setdefault(level, set()).add(" ".join(text.casefold().split()[:2]))
+    numbered_asking = sum(1 for _, asks, text in survey.asking_headings if asks and numbered_heading(text))
     levels = frozenset(level for level in total if asking[level] and 2 * asking[level] >= total[level])
-    numbered_asking, numbered_all = survey.numbered
+    slots_asking, slots = survey.numbered
     return NoteEvidence(
         openers=vault.openers,
         question_levels=levels,
         paragraph_habit=survey.paragraph_pairs >= MIN_HABIT,
-        numbered_habit=numbered_all > 0 and 2 * numbered_asking >= numbered_all,
+        numbered_habit=slots > 0 and 2 * slots_asking >= slots,
         spacers="spacer" in survey.separators,
         breaks="hr" in survey.separators,
         cards=_has_card_tag(survey.tags, vault.card_tags),
         known_sections=vault.section_labels,
+        heading_openings=MappingProxyType({level: frozenset(found) for level, found in openings.items()}),
+        numbered_headings_ask=numbered_asking >= MIN_HABIT,
     )
+
+
+def numbered_heading(text: str) -> bool:
+    """"4. 用户级线程和内核级线程的区别": a heading numbered like an item of a list."""
+    return _NUMBERED_HEADING.match(text) is not None
 
 
 def _asks(text: str, form: QuestionForm) -> bool:

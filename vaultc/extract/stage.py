@@ -10,13 +10,13 @@ term with a dictionary, not with every other term).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from types import MappingProxyType
 
 from vaultc.diagnostics import sort_diagnostics
 from vaultc.extract.answers import DEFAULT_STUB_PATTERNS
 from vaultc.extract.concepts import build_concepts, vault_words
-from vaultc.extract.evidence import DEFAULT_CARD_TAGS, note_evidence, survey_note, vault_evidence
+from vaultc.extract.evidence import DEFAULT_CARD_TAGS, MIN_HABIT, note_evidence, survey_note, vault_evidence
 from vaultc.extract.findings import concept_findings, question_findings
 from vaultc.extract.mentions import find_mentions
 from vaultc.extract.model import Knowledge, Question, QuestionForm, Term
@@ -58,16 +58,18 @@ def extract_knowledge(
     return Knowledge(asked, concepts, MappingProxyType(dict(mentions)), sort_diagnostics(problems))
 
 
-def card_terms(questions: Iterable[Question]) -> Iterable[Term]:
-    """``Term::definition`` cards: a card whose front is a term (no question) defines it by its back,
-    when the vault uses the term elsewhere ("Cache Hit", not "Log2 64 word Calculation"); a card
-    with an empty back ("Liveness::") lists a term still to define."""
-    for question in questions:
-        front = question.text
-        if question.form is QuestionForm.CARD and not has_question_mark(front) and reads_as_term(front, MAX_TERM_WORDS):
-            definition = " ".join(question.answer.text.split()) or None
-            yield Term(front, question.note, question.line, question.column, "definition-line", definition,
-                       needs_use=definition is not None)
+def card_terms(questions: Sequence[Question]) -> Iterable[Term]:
+    """``Term::definition`` cards: a card whose front is a term (no question) defines it by its back.
+    In a deck of such cards (most of the note's cards) each one counts; elsewhere a term card counts
+    when the vault uses the term again ("Cache Hit", not "Log2 64 word Calculation"). A card with an
+    empty back ("Liveness::") lists a term still to define."""
+    cards = [question for question in questions if question.form is QuestionForm.CARD]
+    fronts = [card for card in cards if not has_question_mark(card.text) and reads_as_term(card.text, MAX_TERM_WORDS)]
+    deck = len(fronts) >= MIN_HABIT and 2 * len(fronts) >= len(cards)
+    for card in fronts:
+        definition = " ".join(card.answer.text.split()) or None
+        yield Term(card.text, card.note, card.line, card.column, "definition-line", definition,
+                   needs_use=definition is not None and not deck)
 
 
 def _used(terms: list[Term], notes: list[ParsedNote]) -> Iterable[Term]:

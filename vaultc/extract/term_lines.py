@@ -43,7 +43,8 @@ class TermLine:
     """A line as a glossary line."""
 
     kind: str
-    """definition (``Term: text``), label (``Term:`` alone), bare (a short term) or other."""
+    """definition (``Term: text``), label (``Term:`` alone), value (``Size: 16 KB``, ``Words: `[...]```:
+    a field with a value, not a definition), bare (a short term) or other."""
     head: str
     """The term as written (code marks removed), "" for other lines."""
     rest: str
@@ -78,6 +79,8 @@ def read_term_line(children: Sequence[Token]) -> TermLine:
     rest = _plain(rest_children).strip().strip("*_").strip()
     if rest.startswith("//"):
         return TermLine("other", "", "", text)  # a URL, "https://..."
+    if rest and not _words(rest_children):
+        return TermLine("value", head, rest, text)  # a value, in code, math or digits ("Frequency: 2 GHz")
     code = any(child.type == "code_inline" for child in head_children)
     return TermLine("definition" if rest else "label", head, rest, text, code)
 
@@ -116,6 +119,11 @@ def _head(children: Sequence[Token]) -> str | None:
     if codes:
         return codes[0].strip() if len(codes) == 1 and not words else None
     return words
+
+
+def _words(children: Sequence[Token]) -> bool:
+    """Does some text outside code and math hold a word?"""
+    return any(child.type == "text" and any(char.isalpha() for char in child.content) for child in children)
 
 
 def _plain(children: Sequence[Token]) -> str:

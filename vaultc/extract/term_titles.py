@@ -96,7 +96,7 @@ def _prose(text: str) -> bool:
 
 def _fields_only(inline, fields: frozenset[str]) -> bool:
     lines = [read_term_line(children) for children in line_children(inline)]
-    heads = [line.head for line in lines if line.kind in ("definition", "label")]
+    heads = [line.head for line in lines if line.kind in ("definition", "label", "value")]
     return bool(heads) and len(heads) == len([line for line in lines if line.text]) and all(
         concept_key(head) in fields for head in heads)
 

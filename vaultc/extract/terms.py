@@ -76,10 +76,16 @@ class _Paragraph:
     """Inside a callout that does not ask (a definition block, a note)."""
 
 
-def term_heads(note: ParsedNote) -> set[str]:
-    """Keys of the heads of the note's ``Head: text`` lines (vault evidence of template fields)."""
-    return {concept_key(line.head) for paragraph in _paragraphs(note.tokens) for line in paragraph.lines
-            if line.kind in ("definition", "label")}
+def term_heads(note: ParsedNote) -> dict[str, bool]:
+    """Keys of the heads of the note's ``Head: text`` lines, each with whether the note leaves one of
+    them empty (vault evidence of template fields)."""
+    heads: dict[str, bool] = {}
+    for paragraph in _paragraphs(note.tokens):
+        for line in paragraph.lines:
+            if line.kind in ("definition", "label", "value"):
+                key = concept_key(line.head)
+                heads[key] = heads.get(key, False) or line.kind == "label"
+    return heads
 
 
 def extract_terms(
@@ -214,7 +220,7 @@ def _repeated_heads(tokens: tuple[Token, ...]) -> frozenset[str]:
 
 
 def _is_field(paragraph: _Paragraph, fields: frozenset[str]) -> bool:
-    heads = [line.head for line in paragraph.lines if line.kind in ("definition", "label")]
+    heads = [line.head for line in paragraph.lines if line.kind in ("definition", "label", "value")]
     return bool(heads) and all(concept_key(head) in fields for head in heads)
 
 
@@ -292,7 +298,12 @@ def _next_definition(tokens: tuple[Token, ...], dt_position: int) -> str:
     return ""
 
 
-def vault_fields(heads: Iterable[set[str]], min_notes: int = FIELD_NOTES) -> frozenset[str]:
-    """Heads used in at least ``min_notes`` notes: a template's fields ("Source:", "Types:")."""
-    counts = Counter(head for note_heads in heads for head in note_heads)
-    return frozenset(head for head, count in counts.items() if count >= min_notes)
+def vault_fields(heads: Iterable[dict[str, bool]], min_notes: int = FIELD_NOTES) -> frozenset[str]:
+    """A template's fields ("Source:", "Types:", "Author:"): heads used in at least ``min_notes``
+    notes, or in two notes one of which leaves it empty (the template itself)."""
+    counts: Counter[str] = Counter()
+    empty: Counter[str] = Counter()
+    for note_heads in heads:
+        counts.update(note_heads.keys())
+        empty.update(head for head, left_empty in note_heads.items() if left_empty)
+    return frozenset(head for head, count in counts.items() if count >= min_notes or (count >= 2 and empty[head]))

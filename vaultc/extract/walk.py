@@ -15,8 +15,9 @@ the walk applies them:
   shallower level; any level after a paragraph-level question), unless the note separates its
   entries explicitly (``---`` or ``<br>`` before its questions): such notes say themselves where an
   answer ends, and a pasted answer brings its own ``###`` titles.
-* Inside a heading question's answer, paragraph-level questions (a "?" line, a bold line, a list of
-  questions, a callout) are part of the answer: the heading owns its section.
+* Inside a sure heading question's answer, paragraph-level questions (a "?" line, a bold line, a
+  list of questions, a callout) are part of the answer: the heading owns its section. A possible
+  heading question ("# Any Questions?" in prose) owns nothing: the questions under it are their own.
 * A numbered slot continues a run: after ``17)``, an item numbered ``1)`` is a step of the answer.
   After a line or bold question, a ``1)`` item is a step unless it asks.
 * The first block after a question more than ``MAX_ANSWER_GAP`` blank lines below it is not its
@@ -34,7 +35,7 @@ from vaultc.extract.answers import Piece, is_ignorable, is_spacer, read_blocks, 
 from vaultc.extract.blocks import Block
 from vaultc.extract.candidates import Candidate
 from vaultc.extract.evidence import NoteEvidence
-from vaultc.extract.model import QuestionForm
+from vaultc.extract.model import Confidence, QuestionForm
 
 
 @dataclass
@@ -70,10 +71,16 @@ class Walk:
             self._skip(block)
         elif block.kind == "heading":
             self._heading(block, candidates[0] if candidates else None)
-        elif self.open is not None and self.open.candidate.form is QuestionForm.HEADING:
+        elif self._owned_by_open_heading():
             self._content(block.span)
         else:
             self._paragraph_level(block, candidates)
+
+    def _owned_by_open_heading(self) -> bool:
+        """A sure heading question owns its section: what asks inside is part of its answer. A possible
+        one ("# Any Questions?" in prose) does not hide the questions listed under it."""
+        opened = self.open.candidate if self.open is not None else None
+        return opened is not None and opened.form is QuestionForm.HEADING and opened.confidence is Confidence.SURE
 
     def claimed(self) -> None:
         """A block another shape took whole: it ends the open question."""

@@ -170,6 +170,11 @@ def written_number(text: str) -> int | None:
     return int(digits[-1]) if digits else None
 
 
+def question_marks(text: str) -> int:
+    """How many questions a line asks (question marks outside quotes and brackets)."""
+    return sum(_QUOTED.sub(" ", text).count(mark) for mark in QUESTION_MARKS)
+
+
 def has_question_mark(text: str) -> bool:
     return any(mark in text for mark in QUESTION_MARKS)
 

@@ -11,11 +11,9 @@ A ``QX)`` prefix over words that do not ask ("QX) Artem's video") is only a poss
 
 from __future__ import annotations
 
-import re
-
 from vaultc.extract.blocks import Block
 from vaultc.extract.candidates import Candidate
-from vaultc.extract.evidence import NoteEvidence
+from vaultc.extract.evidence import NoteEvidence, numbered_heading
 from vaultc.extract.model import Confidence, QuestionForm
 from vaultc.extract.wording import (
     Strength,
@@ -26,12 +24,13 @@ from vaultc.extract.wording import (
     starts_like_question,
 )
 
-_NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)*[.)]\s+\S")
-
-
-def numbered_heading(text: str) -> bool:
-    """"4. 用户级线程和内核级线程的区别": numbered like the note's numbered question headings."""
-    return _NUMBERED_HEADING.match(text) is not None
+def _like_asking_siblings(block: Block, evidence: NoteEvidence) -> bool:
+    """Numbered like the note's asking headings ("## 4. ..." among "## 3. ...?"), or opening with the
+    same two words as one of them ("Can you explain the concept of transfer" under "Can you explain
+    the concept of X?")."""
+    if numbered_heading(block.text) and evidence.numbered_headings_ask:
+        return True
+    return " ".join(block.text.casefold().split()[:2]) in evidence.heading_openings.get(block.level, ())
 
 
 def _asks_itself(text: str, evidence: NoteEvidence) -> bool:
@@ -43,11 +42,12 @@ def heading_question(block: Block, evidence: NoteEvidence) -> Candidate | None:
     """The question a heading asks, if it asks."""
     wording = read_wording(block.text, QuestionForm.HEADING, evidence.openers)
     at_question_level = block.level in evidence.question_levels
-    if wording.strength is None and at_question_level and numbered_heading(block.text):
+    like_siblings = at_question_level and _like_asking_siblings(block, evidence)
+    if wording.strength is None and like_siblings:
         wording = Wording(wording.texts, Strength.WEAK, wording.inline_answer)
     if wording.strength is None or (wording.strength is Strength.WEAK and not at_question_level):
         return None
-    sure = at_question_level and _asks_itself(wording.texts[0], evidence)
+    sure = at_question_level and (like_siblings or _asks_itself(wording.texts[0], evidence))
     confidence = Confidence.SURE if sure else Confidence.POSSIBLE
     return Candidate(
         QuestionForm.HEADING, wording, block.first_line, block.start, block.span, level=block.level,

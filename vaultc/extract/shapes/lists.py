@@ -24,7 +24,7 @@ from vaultc.extract.candidates import Candidate
 from vaultc.extract.evidence import MIN_HABIT
 from vaultc.extract.model import QuestionForm, QuestionStatus
 from vaultc.extract.shapes.numbered import list_items
-from vaultc.extract.wording import Strength, Wording, is_instruction, read_wording
+from vaultc.extract.wording import Strength, Wording, is_instruction, question_marks, read_wording
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
 
@@ -65,8 +65,9 @@ def _ask(tokens: Sequence[Token], item: tuple[int, int]) -> Wording | None:
 
 
 def _asks_mostly(wordings: list[Wording | None]) -> bool:
-    """More than half the items are questions, and at least two of them ask with "?"."""
-    asking = sum(1 for wording in wordings if _asks(wording))
+    """More than half the items are questions, and they ask at least twice ("?" in two items, or
+    several questions in one: "Who has access? How much access? ...")."""
+    asking = sum(question_marks(wording.texts[0]) for wording in wordings if _asks(wording))
     questions = sum(1 for wording in wordings if _is_question(wording))
     return asking >= MIN_HABIT and 2 * questions > len(wordings)
 

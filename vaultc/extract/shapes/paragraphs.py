@@ -7,11 +7,14 @@ says, even when it says nothing (the next paragraph is not the answer). A line o
 paragraph habit (it writes such questions followed by their answers at least twice); in prose, a
 "?" line is at most a possible question ("Got everything set up? Let's build...", "Would you like to
 explore weight decay next?"), never reported when nothing answers it. A ``7, 8)`` paragraph is sure
-in a note with the numbered habit.
+in a note with the numbered habit. In a note with the paragraph habit, a first line that asks
+before its end ("How many processes does this create? fork(); fork();") asks too when its answer
+follows on the next line.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -19,16 +22,29 @@ from markdown_it.token import Token
 from vaultc.extract.answers import line_starts, read_lines, starts_with_answer_label, text_piece
 from vaultc.extract.blocks import Block, line_texts
 from vaultc.extract.candidates import Candidate
-from vaultc.extract.evidence import NoteEvidence
-from vaultc.extract.model import Confidence, QuestionForm
-from vaultc.extract.wording import Strength, Wording, numbered_prefix, read_wording, written_number
+from vaultc.extract.evidence import MIN_HABIT, NoteEvidence
+from vaultc.extract.model import Confidence, QuestionForm, QuestionStatus
+from vaultc.extract.wording import (
+    Strength,
+    Wording,
+    ends_asking,
+    numbered_prefix,
+    question_marks,
+    read_wording,
+    written_number,
+)
+
+
+_ASKS_INSIDE = re.compile(r"\w[?？؟]\s+\S")
+_ANSWER_INSIDE = re.compile(r"[.!:;]\s")
+"""A sentence that states something between the questions."""
 
 
 def paragraph_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvidence) -> list[Candidate]:
     """The first line's question, then any later ``Q:`` lines (a run of explicit pairs)."""
     inline = tokens[block.start + 1]
     texts = line_texts(inline)
-    first = _line_form(inline, texts[0], evidence)
+    first = _line_form(inline, texts[0], evidence) or _asks_mid_line(texts, evidence)
     if first is None:
         return []
     starts = [(0, *first)]
@@ -44,8 +60,11 @@ def paragraph_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvi
         number = written_number(texts[0]) if form is QuestionForm.NUMBERED else None
         confidence = _confidence(form, evidence)
         labelled = form is QuestionForm.EXPLICIT and rest is not None and starts_with_answer_label(rest.lines[0])
+        empty = QuestionStatus.UNANSWERED
+        if form is QuestionForm.LINE and not evidence.paragraph_habit and _only_questions(texts):
+            confidence, empty = Confidence.SURE, QuestionStatus.PROMPT
         found.append(Candidate(form, wording, line, block.start, block.span, inside, number=number,
-                               confidence=confidence, self_contained=labelled))
+                               confidence=confidence, self_contained=labelled, empty_status=empty))
     return found
 
 
@@ -62,6 +81,23 @@ def _line_form(inline: Token, text: str, evidence: NoteEvidence) -> tuple[Questi
             return QuestionForm.BOLD, bold
     line = read_wording(text, QuestionForm.LINE)
     return (QuestionForm.LINE, line) if line.strength is not None else None
+
+
+def _asks_mid_line(texts: list[str], evidence: NoteEvidence) -> tuple[QuestionForm, Wording] | None:
+    """"How many processes does this create? fork(); fork(); fork();" over an answer line: in a note
+    of line questions, a first line that asks before its end, when the answer follows on the next
+    line (a one-line "The result? A faster model." answers itself and is no question)."""
+    first = " ".join(texts[0].split())
+    if not evidence.paragraph_habit or len(texts) < 2 or not _ASKS_INSIDE.search(first):
+        return None
+    return QuestionForm.LINE, Wording((first,), Strength.STRONG)
+
+
+def _only_questions(texts: list[str]) -> bool:
+    """A paragraph of questions only, at least two ("Why do you want to work here? Where do you want
+    to take your career?"): questions to think about, in a note that does not answer its lines."""
+    text = " ".join(" ".join(texts).split())
+    return question_marks(text) >= MIN_HABIT and ends_asking(text) and not _ANSWER_INSIDE.search(text)
 
 
 def _confidence(form: QuestionForm, evidence: NoteEvidence) -> Confidence:
