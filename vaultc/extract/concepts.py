@@ -1,8 +1,8 @@
 """One concept per idea: terms and question subjects joined across the vault.
 
 Spellings merge when their :func:`~vaultc.extract.spelling.concept_key` agrees, when a note's
-aliases name it, or when the notes tie an acronym to its long form ("Principal component analysis
-(PCA)"). Each concept collects its definitions (definition lines, definition lists, term notes,
+aliases name it, when the notes tie an acronym to its long form ("Principal component analysis
+(PCA)"), or by a classifier word or a contraction (:mod:`vaultc.extract.merges`). Each concept collects its definitions (definition lines, definition lists, term notes,
 and the answers to "What is X?" / "Define X" / "What does X mean?" questions), the questions about
 it, and the places that list it. Near-misspellings are suggested, never merged.
 """
@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from vaultc.extract.definitions import readable_definition
+from vaultc.extract.merges import join_classified, join_contractions
 from vaultc.extract.model import Concept, Definition, Question, QuestionStatus, Term
 from vaultc.extract.spelling import concept_key, words
 from vaultc.extract.term_lines import reads_as_term
@@ -30,7 +32,6 @@ _ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")
 MAX_SUBJECT_WORDS = 4
 _TRAILING_WORDS = frozenset({"for", "of", "in", "on", "to", "with", "by", "from", "about", "like", "used"})
 """A subject ending in one of these is a clause cut short ("What is Ada Lovelace known for?")."""
-DEFINITION_LENGTH = 300
 
 
 def question_subject(text: str) -> str | None:
@@ -75,13 +76,18 @@ class _Merger:
         self.parent[b] = a
 
 
-def build_concepts(terms: Iterable[Term], questions: tuple[Question, ...], texts: Iterable[str]) -> tuple[Concept, ...]:
-    """Concepts from terms, question subjects and acronyms found in ``texts`` (answers, definitions)."""
-    all_terms = list(terms) + list(_subject_terms(questions))
+def build_concepts(
+    terms: Iterable[Term], questions: tuple[Question, ...], texts: Iterable[str], answers: Sequence[str] = ()
+) -> tuple[Concept, ...]:
+    """Concepts from terms, question subjects and acronyms found in ``texts`` (answers, definitions);
+    ``answers`` holds each question's answer as prose (for the definitions its subject gets)."""
+    all_terms = list(terms) + list(_subject_terms(questions, answers))
     merger = _Merger()
     for term in all_terms:
         merger.find(concept_key(term.name))
     _join_aliases(merger, all_terms)
+    join_classified(merger.join, all_terms)
+    join_contractions(merger.join, all_terms)
     for text in texts:
         for long_form, short in acronym_pairs(text):
             if merger.parent.get(concept_key(long_form)) or merger.parent.get(concept_key(short)):
@@ -97,13 +103,14 @@ def build_concepts(terms: Iterable[Term], questions: tuple[Question, ...], texts
     return tuple(_concept(key, members, tuple(asked[key])) for key, members in sorted(groups.items()))
 
 
-def _subject_terms(questions: tuple[Question, ...]) -> Iterable[Term]:
-    for question in questions:
+def _subject_terms(questions: tuple[Question, ...], answers: Sequence[str]) -> Iterable[Term]:
+    for position, question in enumerate(questions):
         subject = question_subject(question.text)
         if subject:
             answered = question.status is QuestionStatus.ANSWERED
-            definition = question.answer.text[:DEFINITION_LENGTH] if answered else None
-            yield Term(subject, question.note, question.line, question.column, "question", definition)
+            prose = answers[position] if position < len(answers) else question.answer.text
+            definition = prose if answered else None
+            yield Term(subject, question.note, question.line, question.column, "question", definition or None)
 
 
 def _join_aliases(merger: _Merger, terms: list[Term]) -> None:
@@ -117,9 +124,8 @@ def _concept(key: str, members: list[Term], about: tuple[int, ...]) -> Concept:
     spellings = Counter(term.name for term in members)
     first_seen = {name: position for position, name in reversed(list(enumerate(t.name for t in members)))}
     name = min(spellings, key=lambda spelling: (-spellings[spelling], first_seen[spelling]))
-    definitions = tuple(
-        Definition(term.definition, term.note, term.line, term.source) for term in members if term.definition
-    )
+    readable = ((term, readable_definition(term.definition, term.name)) for term in members if term.definition)
+    definitions = tuple(Definition(text, term.note, term.line, term.source) for term, text in readable if text)
     acronyms = tuple(sorted({s for s in spellings if s.isupper() and 2 <= len(s) <= 6 and " " not in s}))
     return Concept(key, name, tuple(sorted(spellings)), acronyms, tuple(members), definitions, about)
 

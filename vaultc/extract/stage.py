@@ -16,6 +16,7 @@ from types import MappingProxyType
 from vaultc.diagnostics import sort_diagnostics
 from vaultc.extract.answers import DEFAULT_STUB_PATTERNS
 from vaultc.extract.concepts import build_concepts, vault_words
+from vaultc.extract.definitions import blocks_prose
 from vaultc.extract.evidence import DEFAULT_CARD_TAGS, MIN_HABIT, note_evidence, survey_note, vault_evidence
 from vaultc.extract.findings import concept_findings, question_findings
 from vaultc.extract.mentions import find_mentions
@@ -51,7 +52,7 @@ def extract_knowledge(
     asked = tuple(questions)
     terms = list(_used(terms, notes))
     texts = [q.answer.text for q in asked] + [t.definition for t in terms if t.definition]
-    concepts = build_concepts(terms, asked, texts)
+    concepts = build_concepts(terms, asked, texts, _answer_prose(asked, vault))
     vocabulary = vault_words(_note_texts(notes))
     mentions = find_mentions(notes, (concept.key for concept in concepts))
     problems = [*question_findings(asked), *concept_findings(concepts, vocabulary)]
@@ -91,6 +92,16 @@ def _paragraph_line(note: ParsedNote, line: int) -> int:
     """The first line of the inline block holding ``line`` (how mentions are placed)."""
     return next((token.map[0] + 1 for token in note.tokens
                  if token.type == "inline" and token.map and token.map[0] < line <= token.map[1]), line)
+
+
+def _answer_prose(questions: tuple[Question, ...], vault: ResolvedVault) -> list[str]:
+    """Each question's answer as prose (code and formula blocks left out), for definitions; a card's
+    back is its answer's text (the front shares its line)."""
+    return [
+        q.answer.text if q.form is QuestionForm.CARD
+        else blocks_prose(vault.notes[q.note].tokens, *q.answer.tokens, q.answer.first_line, q.answer.last_line)
+        for q in questions
+    ]
 
 
 def _answer_lines(questions: tuple[Question, ...]):

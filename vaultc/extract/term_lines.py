@@ -127,12 +127,15 @@ def _words(children: Sequence[Token]) -> bool:
 
 
 def _plain(children: Sequence[Token]) -> str:
+    """The text of some children, formulas kept as ``$...$``."""
     parts = []
     for child in children:
-        if child.type in ("text", "code_inline", "math_inline", "cloze"):
+        if child.type in ("text", "code_inline", "cloze"):
             parts.append(child.content)
+        elif child.type == "math_inline":
+            parts.append(f"${child.content}$")
         elif child.type == "math_inline_double":
-            parts.append(child.content)
+            parts.append(f"$${child.content}$$")
         elif child.type == "tag":
             parts.append(child.meta.get("raw", ""))
     return "".join(parts)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from vaultc.extract.definitions import inline_prose
 from vaultc.extract.model import Term
 from vaultc.extract.spelling import american, concept_key, singular, words
 from vaultc.extract.term_lines import line_children, read_term_line, reads_as_term
@@ -69,7 +70,7 @@ def first_prose(note: ParsedNote, fields: frozenset[str] = frozenset()) -> str:
     tokens = note.tokens
     for position, token in enumerate(tokens):
         if token.type == "paragraph_open" and token.level == 0 and position + 1 < len(tokens):
-            text = inline_text(tokens[position + 1])
+            text = inline_prose(tokens[position + 1])
             if _prose(text) and not _fields_only(tokens[position + 1], fields):
                 return text
     return ""

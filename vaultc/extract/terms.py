@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from vaultc.extract.definitions import inline_prose
 from vaultc.extract.model import Term
 from vaultc.extract.spelling import concept_key
 from vaultc.extract.term_lines import MAX_TERM_WORDS, TermLine, line_children, read_term_line, reads_as_term
@@ -131,7 +132,7 @@ def _label_term(note: ParsedNote, paragraph: _Paragraph, glossary: bool, in_answ
     head, line = paragraph.lines[0].head, paragraph.inline.map[0] + 1
     following = paragraph.next_inline
     if following is not None and inline_text(following).casefold().startswith(head.casefold()):
-        yield _term(note, head, line, "definition-line", inline_text(following))
+        yield _term(note, head, line, "definition-line", inline_prose(following))
     elif glossary and not in_answer and not _introduces_block(paragraph.after):
         yield _term(note, head, line, "definition-line", None)
 
@@ -146,8 +147,7 @@ def _bold_definition(note: ParsedNote, paragraph: _Paragraph) -> Iterator[Term]:
             after = _text_after(children, position)
             if bold and reads_as_term(bold, MAX_TERM_WORDS) and len(after.split()) >= 3 and not after.startswith(":"):
                 line = paragraph.inline.map[0] + 1
-                definition = " ".join(inline_text(paragraph.inline).split())
-                yield _term(note, bold, line, "definition-line", definition, needs_use=True)
+                yield _term(note, bold, line, "definition-line", inline_prose(paragraph.inline), needs_use=True)
             return
         if child.type in ("softbreak", "hardbreak"):
             return
@@ -164,7 +164,7 @@ def _bold_terms(note: ParsedNote, paragraph: _Paragraph) -> Iterator[Term]:
     """Bold terms anywhere in a callout's paragraph ("A group is said to be **cyclic** if ..."), as
     definition blocks write them: each must be used elsewhere in the vault to count."""
     children = paragraph.inline.children or []
-    definition = " ".join(inline_text(paragraph.inline).split())
+    definition = inline_prose(paragraph.inline)
     for position, child in enumerate(children):
         if child.type == "strong_open":
             bold = _bold_text(children, position)
@@ -292,7 +292,7 @@ def _definition_list_terms(note: ParsedNote) -> Iterator[Term]:
 def _next_definition(tokens: tuple[Token, ...], dt_position: int) -> str:
     for position in range(dt_position, len(tokens)):
         if tokens[position].type == "dd_open":
-            return next((inline_text(t) for t in tokens[position:] if t.type == "inline"), "")
+            return next((inline_prose(t) for t in tokens[position:] if t.type == "inline"), "")
         if tokens[position].type == "dt_open" and position != dt_position:
             return ""
     return ""

@@ -18,11 +18,11 @@ from vaultc.names import SitePath, VaultPath
 from vaultc.render.concept_links import concept_backlinks, related_concepts
 from vaultc.render.concept_places import PlaceFinder, unique_places
 from vaultc.render.concept_sections import definition_views, mention_views, question_views
-from vaultc.render.concept_text import acronyms, concept_status, short_definition, synonyms
+from vaultc.render.concept_text import acronyms, concept_status, plain_definition, short_definition, synonyms
 from vaultc.render.context import Page, PageLink, SiteContext
 from vaultc.render.glossary_order import GlossaryLayout, entry_id, sort_key
 from vaultc.render.graph_svg import local_graph
-from vaultc.render.sitemap import QUESTIONS, url_from
+from vaultc.render.sitemap import GLOSSARY, QUESTIONS, url_from
 
 BACKLINKS_SHOWN = 100
 LISTED_SHOWN = 50
@@ -38,7 +38,7 @@ class ConceptPagesData:
     related: dict[str, tuple[str, ...]]
     backlinks: dict[str, tuple[VaultPath, ...]]
     glossary_pages: dict[str, SitePath]
-    """Concept key -> the glossary page listing it."""
+    """Concept key -> the glossary page listing it (glossary entries only)."""
     names: dict[str, str]
 
 
@@ -51,6 +51,14 @@ def concept_pages_data(site: SiteContext, layout: GlossaryLayout, places: PlaceF
         layout.entry_pages(),
         {concept.key: concept.name for concept in site.knowledge.concepts},
     )
+
+
+def _glossary_url(site: SiteContext, concept: Concept, data: ConceptPagesData, page: SitePath) -> str:
+    """Its glossary entry; the glossary itself for a concept that is not an entry (only asked about)."""
+    url = url_from(page)
+    if concept.key in data.glossary_pages:
+        return url(data.glossary_pages[concept.key], entry_id(page))
+    return url(GLOSSARY)
 
 
 def concept_pages(site: SiteContext, data: ConceptPagesData) -> list[Page]:
@@ -73,7 +81,7 @@ def concept_page(site: SiteContext, concept: Concept, data: ConceptPagesData) ->
         status=concept_status(concept),
         synonyms=synonyms(concept),
         acronyms=acronyms(concept),
-        glossary_url=url(data.glossary_pages[concept.key], entry_id(page)),
+        glossary_url=_glossary_url(site, concept, data, page),
         definitions=definitions,
         more_definitions=more_definitions,
         **_listed(concept, data.places, page),
@@ -102,7 +110,7 @@ def _listed(concept: Concept, places: PlaceFinder, page: SitePath) -> dict:
 def _description(site: SiteContext, concept: Concept) -> str:
     """The short definition, or "X: needs a definition — listed in A, B and others" (or "asked in")."""
     if concept.definitions:
-        return short_definition(concept)
+        return plain_definition(short_definition(concept))
     titles = list(dict.fromkeys(site.vault.notes[term.note].title for term in concept.terms))
     named = ", ".join(titles[:DESCRIPTION_PLACES]) + (" and others" if len(titles) > DESCRIPTION_PLACES else "")
     where = ("listed in " if concept.needs_definition else "asked in ") + named if titles else ""

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from vaultc.extract.concepts import DEFINITION_LENGTH
 from vaultc.extract.model import Concept, Definition, Question, QuestionStatus
 from vaultc.names import SitePath, VaultPath
 from vaultc.render.concept_places import Place, PlaceFinder
-from vaultc.render.concept_text import shorten
+from vaultc.render.concept_text import definition_html
 from vaultc.render.context import PageLink, SiteContext
 from vaultc.render.notes import fragment_html
 from vaultc.render.sitemap import url_from
@@ -42,7 +41,8 @@ SOURCE_LABELS = {
 
 @dataclass(frozen=True)
 class DefinitionView:
-    text: str
+    text: Markup
+    """The definition as HTML (formulas as MathML)."""
     source: str
     place: Place
     question: PageLink | None
@@ -93,12 +93,9 @@ def definition_views(
     views = []
     for definition in definitions[:DEFINITIONS_SHOWN]:
         asked = places.question_at(definition.note, definition.line) if definition.source == "question" else None
-        text = definition.text
-        if asked is not None and len(text) >= DEFINITION_LENGTH:  # the extract stage cut it: cut it cleanly
-            text = shorten(text, DEFINITION_LENGTH - 1)
         views.append(
             DefinitionView(
-                text,
+                definition_html(definition.text),
                 SOURCE_LABELS.get(definition.source, definition.source),
                 places.place(definition.note, definition.line, page),
                 question_link(site, asked, page) if asked else None,

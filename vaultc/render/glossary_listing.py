@@ -10,12 +10,14 @@ each letter's entries are on the letter's page(s).
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from dataclasses import dataclass
 
 from vaultc.extract.model import Concept
 from vaultc.names import SitePath
 from vaultc.render.concept_places import Place, PlaceFinder, unique_places
-from vaultc.render.concept_text import acronyms, concept_status, short_definition, synonyms
+from vaultc.render.concept_text import acronyms, concept_status, definition_html, short_definition, synonyms
 from vaultc.render.context import Page, PageLink, SiteContext
 from vaultc.render.glossary_counts import knowledge_counts
 from vaultc.render.glossary_order import GlossaryLayout, LetterGroup, entry_id, letter_id
@@ -30,7 +32,8 @@ class GlossaryEntry:
     id: str
     name: str
     url: str
-    definition: str
+    definition: Markup
+    """The short definition as HTML (formulas as MathML)."""
     synonyms: tuple[str, ...]
     acronyms: tuple[str, ...]
     status: str
@@ -137,7 +140,7 @@ def _entry(site: SiteContext, page: SitePath, concept: Concept, places: PlaceFin
         id=entry_id(concept_page),
         name=concept.name,
         url=url(concept_page),
-        definition=short_definition(concept),
+        definition=definition_html(short_definition(concept)),
         synonyms=synonyms(concept),
         acronyms=acronyms(concept),
         status=concept_status(concept),

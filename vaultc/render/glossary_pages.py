@@ -19,9 +19,8 @@ def glossary_pages(site: SiteContext) -> list[Page]:
 
     The glossary lists the concepts that are entries (defined or listed); every concept, an unanswered
     question's subject too, has its page, where its questions and mentions are."""
-    layout = layout_glossary(site.knowledge.concepts)
     entries = layout_glossary(concept for concept in site.knowledge.concepts if concept.in_glossary)
     places = PlaceFinder(site.vault, site.knowledge, site.sitemap)
     pages = glossary_listing(site, entries, places)
-    pages += concept_pages(site, concept_pages_data(site, layout, places))
+    pages += concept_pages(site, concept_pages_data(site, entries, places))
     return pages

@@ -20,7 +20,7 @@ from vaultc.extract.model import Concept, Question
 from vaultc.model import ParsedNote
 from vaultc.names import VaultPath
 from vaultc.parse import inline_text
-from vaultc.render.concept_text import concept_status
+from vaultc.render.concept_text import concept_status, plain_definition
 from vaultc.render.context import SiteContext
 from vaultc.render.notes import description
 from vaultc.render.search_tokens import normalize
@@ -103,7 +103,7 @@ def _question_doc(question: Question, runs: _TextRuns, page_url: str) -> SearchD
 
 
 def _concept_doc(concept: Concept, page_url: str, home: VaultPath | None) -> SearchDoc:
-    definitions = [definition.text for definition in concept.definitions]
+    definitions = [plain_definition(definition.text) for definition in concept.definitions]
     return SearchDoc(
         kind="term",
         title=concept.name,
