@@ -14,12 +14,13 @@ from vaultc.render.glossary_order import sort_key
 
 VAULT = {
     "Glossary.md": (
-        "# Glossary\n\n## Neural nets\n\nEmbedding: a dense vector that represents an item. ^emb\n\nRMS Prop:\n\n"
+        "# Glossary\n\nThe glossary lists the words these notes use.\n\n"  # it defines its title: a term note
+        "## Neural nets\n\nEmbedding: a dense vector that represents an item. ^emb\n\nRMS Prop:\n\n"
         "## Optimisers\n\nAdam: an optimiser that adapts the learning rate.\n"
     ),
     "Questions.md": (
         "# Questions\n\n## What is an embedding?\n\nA vector learned for each token, like an embedding table; "
-        "see [[Notes]].\n\n## What is RMS Prop?\n\n## Define embedding\n\nTODO\n"
+        "see [[Notes]].\n\n## What is RMS Prop?\n\n## What does embedding mean?\n\nTODO\n"
     ),
     "More Questions.md": "## What is an embedding?\n\nA lookup table of vectors.\n",
     "Embedding.md": "---\naliases: [embeddings]\n---\nAn embedding maps tokens to vectors. See [[Embedding]].\n",
@@ -57,7 +58,7 @@ def test_definitions_are_listed_once_each_with_their_source(embedding: str) -> N
     definitions = section(embedding, "concept-definitions")
     assert "a dense vector that represents an item." in definitions
     assert (
-        'Glossary line in <a href="../notes/glossary.html#neural-nets">Glossary › Neural nets</a>, line 5'
+        'Glossary line in <a href="../notes/glossary.html#neural-nets">Glossary › Neural nets</a>, line 7'
         in definitions
     )
     assert definitions.count("An embedding maps tokens to vectors.") == 1  # title and alias give the same text
@@ -76,7 +77,8 @@ def test_questions_show_status_permalink_and_answer_and_merge_repeats(embedding:
     assert '<div class="concept-answer">\n<p>A lookup table of vectors.</p>' in questions
     assert "Also asked in:" in questions
     assert '<a class="question-link" href="../notes/questions.html#what-is-an-embedding">Questions</a>' in questions
-    assert '<a class="question-link" href="../notes/questions.html#define-embedding">Define embedding</a>' in questions
+    link = '<a class="question-link" href="../notes/questions.html#what-does-embedding-mean">What does embedding mean?</a>'
+    assert link in questions
     assert "Only a placeholder so far (TODO)." in questions
 
 
@@ -128,7 +130,7 @@ def test_an_undefined_concept_says_so_and_where_it_was_listed(pages: dict[str, s
     html = pages["terms/rms-prop.html"]
     assert '<span class="badge badge-undefined">needs a definition</span>' in html
     assert "No note defines RMS Prop yet. It is listed in:" in html
-    assert '<a href="../notes/glossary.html#neural-nets">Glossary › Neural nets</a>, line 7' in html
+    assert '<a href="../notes/glossary.html#neural-nets">Glossary › Neural nets</a>, line 9' in html
     assert '<meta name="description" content="RMS Prop: needs a definition — listed in Glossary, Questions">' in html
     questions = section(html, "concept-questions")
     assert '<a class="question-link" href="../notes/questions.html#what-is-rms-prop">What is RMS Prop?</a>' in questions

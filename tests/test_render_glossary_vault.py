@@ -27,14 +27,19 @@ def read(site: Path, path: str) -> str:
     return (site / path).read_text("utf-8")
 
 
-def test_the_glossary_lists_embedding_with_the_place_it_is_asked(site: Path) -> None:
+def test_a_term_only_asked_about_has_a_page_but_no_glossary_entry(site: Path) -> None:
     glossary = read(site, "glossary.html")
-    entry = glossary[glossary.index('<dt id="term-embedding">') :]
+    assert 'id="term-embedding"' not in glossary  # "What is an embedding?" is unanswered: nothing defines it yet
+    assert (site / "terms/embedding.html").is_file()
+    html = read(site, "terms/embedding.html")
+    assert 'href="../glossary.html"' in html  # the way back names no entry that does not exist
+
+
+def test_a_defined_term_is_listed_with_its_definition(site: Path) -> None:
+    glossary = read(site, "glossary.html")
+    entry = glossary[glossary.index('<dt id="term-dense-layer">') :]
     entry = entry[: entry.index("</dd>")]
-    assert '<a class="concept-link" href="terms/embedding.html">embedding</a>' in entry
-    assert "needs a definition" not in entry  # only asked about: its answer is where it will be explained
-    assert "Asked in" in entry
-    assert 'href="notes/deep-learning-interview-questions.html#what-is-an-embedding"' in entry
+    assert '<p class="glossary-definition">Is a linear model or fully connected</p>' in entry
 
 
 def test_a_listed_term_without_definition_is_flagged(site: Path) -> None:
@@ -53,11 +58,11 @@ def test_the_embedding_page_shows_its_unanswered_question(site: Path) -> None:
     assert link + 'What is an embedding?</a> <span class="badge badge-unanswered">unanswered</span>' in questions
 
 
-def test_every_concept_has_a_page_and_a_glossary_entry(site: Path) -> None:
+def test_every_glossary_entry_has_a_page(site: Path) -> None:
     glossary = main_of(read(site, "glossary.html"))
     linked = set(re.findall(r'<a class="concept-link" href="(terms/[^"]*)">', glossary))
     pages = {p.relative_to(site).as_posix() for p in (site / "terms").glob("*.html")}
-    assert linked == pages and len(pages) > 50
+    assert linked < pages and len(linked) > 50  # the others are terms only asked about so far
     assert duplicate_ids(read(site, "glossary.html")) == []
 
 

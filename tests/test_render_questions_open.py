@@ -56,7 +56,7 @@ def test_obsidian_uri_encodes_spaces_accents_and_ampersands() -> None:
 
 
 def test_obsidian_uri_in_the_page_is_escaped_once() -> None:
-    files = {"Été & hiver.md": "What is a season?\n\nTODO\n"}
+    files = {"Été & hiver.md": "Q: What is a season?\nA: TODO\n"}
     html = pages_of(files, obsidian_vault="Ma Voûte")["open.html"]
     assert 'href="obsidian://open?vault=Ma%20Vo%C3%BBte&amp;file=%C3%89t%C3%A9%20%26%20hiver"' in html
 

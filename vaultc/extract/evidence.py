@@ -7,8 +7,9 @@ Computed" does not when they are titles. So each shape is decided from evidence 
 (its habits), never from a list of one language's words. This module gathers that evidence once:
 
 * **question levels**: a heading level asks in this note when at least half of its headings end in
-  "?" (or carry a ``Q1)`` prefix). Only there do headings without "?" ask, and only "?" headings
-  there are sure questions;
+  "?" (or carry a ``Q1)`` prefix); a level other than the one that asks most must ask at least
+  twice (a title inside an answer may ask once). Only there do headings without "?" ask, and only "?" headings there are
+  sure questions;
 * **openers**: the first words of the vault's own "?" questions, each used at least twice ("what",
   "warum", "как"): a heading without "?" at a question level asks when it starts with one, or when it
   is a whole sentence (ends in "." or "!"), as an instruction is ("List the marker interfaces.");
@@ -71,6 +72,7 @@ class NoteSurvey:
     tags: tuple[str, ...]
     section_labels: frozenset[str]
     """Keys of the headings over question sections (``# Question (EN)`` over ``> What is ...?``)."""
+    topic_levels: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,9 @@ class NoteEvidence:
     """Per level, the first two words (case-folded) of the headings that ask there."""
     numbered_headings_ask: bool = False
     """At least two of the note's numbered headings ("## 3. ...") ask."""
+    topic_levels: frozenset[int] = frozenset()
+    """Levels of headings the note puts right above a question heading ("## Implication" over "###
+    Why ...?"): topics, so they end the answer of the question before them."""
 
     @property
     def explicit_separators(self) -> bool:
@@ -119,6 +124,7 @@ def survey_note(note: ParsedNote) -> NoteSurvey:
         separators=_separators(note.tokens, blocks),
         tags=note.tags,
         section_labels=frozenset(section_labels(note.tokens, blocks)),
+        topic_levels=frozenset(_topic_levels(blocks)),
     )
 
 
@@ -144,7 +150,7 @@ def note_evidence(survey: NoteSurvey, vault: VaultEvidence) -> NoteEvidence:
         if asks and has_question_mark(text) and len(text.split()) > 2:
             openings.setdefault(level, set()).add(" ".join(text.casefold().split()[:2]))
     numbered_asking = sum(1 for _, asks, text in survey.asking_headings if asks and numbered_heading(text))
-    levels = frozenset(level for level in total if asking[level] and 2 * asking[level] >= total[level])
+    levels = frozenset(_question_levels(asking, total))
     slots_asking, slots = survey.numbered
     return NoteEvidence(
         openers=vault.openers,
@@ -157,7 +163,27 @@ def note_evidence(survey: NoteSurvey, vault: VaultEvidence) -> NoteEvidence:
         known_sections=vault.section_labels,
         heading_openings=MappingProxyType({level: frozenset(found) for level, found in openings.items()}),
         numbered_headings_ask=numbered_asking >= MIN_HABIT,
+        topic_levels=survey.topic_levels,
     )
+
+
+def _topic_levels(blocks: Sequence[Block]) -> Iterable[int]:
+    """Levels of headings followed at once by a deeper heading that asks."""
+    for block, following in zip(blocks, blocks[1:]):
+        if block.kind == following.kind == "heading" and following.level > block.level:
+            if _asks(following.text, QuestionForm.HEADING):
+                yield block.level
+
+
+def _question_levels(asking: Counter, total: Counter) -> Iterable[int]:
+    """Levels where at least half the headings ask. The level that asks most is the note's; another
+    level must ask at least twice itself, since titles inside answers may ask once ("### Why does it
+    matter?" among "### Example" in the answer to "##### What is dropout?")."""
+    main = min((level for level in total if asking[level]), key=lambda level: (-asking[level], level), default=None)
+    for level in total:
+        enough = 1 if level == main else MIN_HABIT
+        if asking[level] >= enough and 2 * asking[level] >= total[level]:
+            yield level
 
 
 def numbered_heading(text: str) -> bool:

@@ -67,15 +67,22 @@ def _entries(tokens: Sequence[Token], blocks: Sequence[Block], evidence: NoteEvi
     whole = [card_questions(tokens, blocks)] if evidence.cards else []
     whole.append(section_questions(tokens, blocks, evidence.known_sections))
     claimed = set().union(*(found.claimed for found in whole))
+    asked = [[] if index in claimed else block_questions(tokens, block, evidence) for index, block in enumerate(blocks)]
     walk = Walk(tokens, evidence)
     for index, block in enumerate(blocks):
         if index in claimed:
             walk.claimed()
         else:
-            walk.visit(block, block_questions(tokens, block, evidence))
+            next_asks = index + 1 < len(blocks) and _asks_surely(asked[index + 1])
+            walk.visit(block, asked[index], next_asks)
     walk.close()
     taken = [Entry(candidate, candidate.line, list(candidate.inside)) for found in whole for candidate in found.candidates]
     return sorted([*walk.entries, *taken], key=lambda entry: (entry.candidate.token, entry.candidate.line))
+
+
+def _asks_surely(candidates: list[Candidate]) -> bool:
+    """Does the block surely ask (a question heading, a list of questions, a ``Q:`` line...)?"""
+    return any(candidate.confidence is Confidence.SURE for candidate in candidates)
 
 
 def block_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvidence) -> list[Candidate]:

@@ -8,13 +8,16 @@ the walk applies them:
   open question and is not read again.
 * A thematic break (``---``) always ends the open answer; a ``<br>`` spacer does in a note that
   puts spacers between its entries (:mod:`vaultc.extract.answers`).
-* A heading question starts a question, unless it stands deeper than the open heading question at
-  a level where the note does not ask: then it is a title inside that answer (an assistant's
-  "### Why does it matter?" under "##### What is dropout").
-* A heading that does not ask ends the open answer when it closes the question's section (same or
-  shallower level; any level after a paragraph-level question), unless the note separates its
-  entries explicitly (``---`` or ``<br>`` before its questions): such notes say themselves where an
-  answer ends, and a pasted answer brings its own ``###`` titles.
+* A heading question starts a question, unless it is only a possible one (its level does not ask)
+  or stands deeper than the open question at a level where the note does not ask: then it is a
+  title inside that answer (an assistant's "### Why does it matter?" under "##### What is dropout?").
+* A heading that does not ask, while a question is open: right above a block that surely asks (a
+  question heading, a list of exam questions) it is their topic and ends the answer; right under a
+  sure question with nothing written yet, it opens that question's answer ("##### So what does it
+  compute?" / "## tl;dr"), unless it is a sibling of the question heading; otherwise it ends a sure
+  heading question's answer only at the question's level or at a level the note puts its topics at
+  (a pasted answer brings its own ``###`` titles), a possible one's at its level or above, and a
+  paragraph-level question's always.
 * Inside a sure heading question's answer, paragraph-level questions (a "?" line, a bold line, a
   list of questions, a callout) are part of the answer: the heading owns its section. A possible
   heading question ("# Any Questions?" in prose) owns nothing: the questions under it are their own.
@@ -60,7 +63,9 @@ class Walk:
         self.open: Entry | None = None
         self.last_number: int | None = None
 
-    def visit(self, block: Block, candidates: list[Candidate]) -> None:
+    def visit(self, block: Block, candidates: list[Candidate], next_asks: bool = False) -> None:
+        """Read one block; ``next_asks``: the block after it surely asks (a heading right above a
+        question heading or a list of exam questions is a topic over them, never an answer)."""
         first = self.tokens[block.start]
         if block.kind == "hr":
             self.close()
@@ -70,7 +75,7 @@ class Walk:
         elif is_spacer(first) or is_ignorable(first):
             self._skip(block)
         elif block.kind == "heading":
-            self._heading(block, candidates[0] if candidates else None)
+            self._heading(block, candidates[0] if candidates else None, next_asks)
         elif self._owned_by_open_heading():
             self._content(block.span)
         else:
@@ -92,45 +97,67 @@ class Walk:
             self.entries.append(self.open)
             self.open = None
 
-    def _heading(self, block: Block, candidate: Candidate | None) -> None:
+    def _heading(self, block: Block, candidate: Candidate | None, next_asks: bool) -> None:
         if candidate is not None and not self._title_inside_answer(candidate):
             self._start(candidate)
             return
-        if self.open is not None and candidate is None and self._answered_below(block):
-            self.open.answer_level = block.level
-        elif self.open is not None and self._heading_ends_answer(candidate, block.level):
-            self.close()
         if self.open is not None:
-            self._content(block.span)
-            return
-        self.last_number = None
+            self._title(block, next_asks)
+        if self.open is None:
+            self.last_number = None
 
-    def _answered_below(self, block: Block) -> bool:
-        """A question with nothing under it, right above a heading that does not ask: its answer is
-        that heading's section ("##### So what does it compute?" then "## tl;dr")."""
+    def _title(self, block: Block, next_asks: bool) -> None:
+        """A heading that does not ask, while a question is open: a topic over the next question ends
+        the answer; right under a sure question that has no answer yet it opens the answer's section
+        ("## tl;dr"); otherwise it ends the answer where it closes the question's section, else it is
+        a title inside the answer."""
         assert self.open is not None
-        return not self.open.pieces and not self.open.answer_level and block.first_line == self.open.quiet_until + 1
+        if next_asks:
+            self.close()
+        elif self._answered_below(block.level):
+            self.open.answer_level = block.level
+            self._content(block.span)
+        elif self._heading_ends_answer(block.level):
+            self.close()
+        else:
+            self._content(block.span)
+
+    def _answered_below(self, level: int) -> bool:
+        """A sure question with nothing under it yet: the heading that follows opens its answer, unless
+        it is a sibling of a question heading. A new topic could stand there too, but then the
+        question is only not reported: precision first."""
+        assert self.open is not None
+        opened = self.open.candidate
+        sibling = opened.form is QuestionForm.HEADING and level == opened.level
+        sure = opened.confidence is Confidence.SURE  # a possible question is only dropped
+        return sure and not sibling and not self.open.pieces and not self.open.answer_level
 
     def _title_inside_answer(self, candidate: Candidate) -> bool:
-        """A deeper heading where the note does not ask, inside an open heading question's answer."""
+        """A heading that is only possibly a question, inside an open sure heading question's answer
+        where a title would not end it (an assistant's "### Why does it matter?" under "##### What is
+        dropout?"); and a deeper heading where the note does not ask."""
         opened = self.open.candidate if self.open is not None else None
-        return (
-            opened is not None
-            and opened.form is QuestionForm.HEADING
-            and candidate.level > opened.level
-            and candidate.level not in self.evidence.question_levels
-        )
+        if opened is None or opened.form is not QuestionForm.HEADING or opened.confidence is not Confidence.SURE:
+            return False
+        if candidate.confidence is Confidence.POSSIBLE:
+            return not self._heading_ends_answer(candidate.level)
+        return candidate.level > opened.level and candidate.level not in self.evidence.question_levels
 
-    def _heading_ends_answer(self, candidate: Candidate | None, level: int) -> bool:
+    def _heading_ends_answer(self, level: int) -> bool:
+        """Does a title at ``level`` close the open question's section? After a sure heading question,
+        only at the question's own level or at a level the note puts its topics at (its titles may
+        stand at any other: a pasted answer brings its own ``###``); after a possible one, at its level or above; after a paragraph-level
+        question, always; under an answer section taken from a heading, at that heading's level or
+        above."""
         assert self.open is not None
         opened = self.open.candidate
         if self.open.answer_level:
             return level <= self.open.answer_level
-        if opened.form is QuestionForm.HEADING and level == opened.level:
-            return True
-        if self.evidence.explicit_separators:
-            return False
-        return opened.form is not QuestionForm.HEADING or level <= opened.level
+        if opened.form is QuestionForm.HEADING and opened.confidence is Confidence.SURE:
+            return level == opened.level or (level < opened.level and level in self.evidence.topic_levels)
+        if opened.form is QuestionForm.HEADING:
+            return level <= opened.level  # a possible one: its own section, deeper titles included
+        return True
 
     def _paragraph_level(self, block: Block, candidates: list[Candidate]) -> None:
         """Each candidate starts a question or, if it does not, is read once as answer content."""
