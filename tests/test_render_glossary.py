@@ -73,7 +73,7 @@ def test_an_undefined_term_is_flagged_with_the_sections_that_list_it(glossary: s
 
 
 def test_a_concept_only_asked_about_is_not_flagged_and_shows_where_it_is_asked() -> None:
-    """"What is a transformer?" is unanswered and nothing defines or lists "transformer": no glossary
+    """ "What is a transformer?" is unanswered and nothing defines or lists "transformer": no glossary
     entry (so nothing to flag), but its concept page says where it is asked."""
     pages = glossary_site(VAULT)
     assert 'id="term-transformer"' not in pages["glossary.html"]

@@ -77,7 +77,9 @@ def test_questions_show_status_permalink_and_answer_and_merge_repeats(embedding:
     assert '<div class="concept-answer">\n<p>A lookup table of vectors.</p>' in questions
     assert "Also asked in:" in questions
     assert '<a class="question-link" href="../notes/questions.html#what-is-an-embedding">Questions</a>' in questions
-    link = '<a class="question-link" href="../notes/questions.html#what-does-embedding-mean">What does embedding mean?</a>'
+    link = (
+        '<a class="question-link" href="../notes/questions.html#what-does-embedding-mean">What does embedding mean?</a>'
+    )
     assert link in questions
     assert "Only a placeholder so far (TODO)." in questions
 

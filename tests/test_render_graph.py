@@ -198,14 +198,22 @@ def test_local_graph_links_resolve_from_concept_pages() -> None:
     assert targets <= site_pages(site)
 
 
+TITLED = {  # LINKED with "B" renamed "Bagging", a note that opens by defining its title
+    "A.md": "# Intro\nDropout: randomly zeroes units.\n\nSee [[Bagging#Part]].\n",
+    "Bagging.md": "# Part\nBagging trains each model on a resample and we use dropout here, see [[C]].\n",
+    "C.md": "Back to [[A]].\n",
+    "Lonely.md": "Nobody links here.\n",
+}
+
+
 def test_a_concept_that_is_only_a_note_title_is_drawn_as_the_note() -> None:
-    site = site_of(LINKED)
-    assert site.sitemap.concept("b")  # the note "B" makes a concept "B", with its own page
+    site = site_of(TITLED)
+    assert site.sitemap.concept("bagging")  # the note "Bagging" defines a concept "Bagging", with its own page
     html = graph_html(site)
-    assert "terms/b.html" not in html and html.count('href="notes/b.html"') == 2  # picture and list
-    local = str(local_graph(site, term_node("b"), site.sitemap.concept("b")))
+    assert "terms/bagging.html" not in html and html.count('href="notes/bagging.html"') == 2  # picture and list
+    local = str(local_graph(site, term_node("bagging"), site.sitemap.concept("bagging")))
     centre = next(g for g in svg_of(local).iter(f"{SVG}g") if "centre" in g.get("class"))
-    assert centre.find(f"{SVG}title").text.startswith("B (note")
+    assert centre.find(f"{SVG}title").text.startswith("Bagging (note")
 
 
 def test_links_and_concept_edges_are_separate_paths() -> None:

@@ -74,9 +74,9 @@ def without_term_links(html: str) -> str:
             id="block with a block id",
         ),
         pytest.param(
-            "50)\n",
-            '<li id="q-50">\n' + mark("q-50", "unanswered") + "</li>",
-            id="empty numbered slot",
+            "48) What is a kernel?\n    A similarity.\n49) Stride\n    The step.\n",
+            '<li id="q-stride">Stride' + mark("q-stride", "answered") + "\nThe step.</li>",
+            id="topic slot in a note of numbered questions",
         ),
         pytest.param(
             "[What is a kernel?](https://example.org)\nA similarity.\n",
@@ -90,6 +90,13 @@ def test_each_question_form_gets_its_id_and_badge(note: str, expected: str) -> N
     html = page_body({"A.md": note})
     assert expected in without_term_links(html)
     assert not duplicate_ids(html)
+
+
+def test_an_empty_numbered_slot_is_not_a_question_and_gets_no_id_or_badge() -> None:
+    """ "50)" with nothing after it, even among numbered questions: a slot nobody filled, not a question."""
+    html = page_body({"A.md": "48) What is a kernel?\n    A similarity.\n49) What is a stride?\n    The step.\n50)\n"})
+    assert html.count("question-marks") == 2 and 'id="q-50"' not in html
+    assert "<li></li>\n</ol>" in html
 
 
 def test_every_question_has_exactly_one_id_and_one_permalink() -> None:

@@ -47,7 +47,9 @@ FILES = {
         "It computes gradients with the chain rule.\n\n## What is dropout?\n\nTODO\n"
     ),
     # Its first paragraph opens with its title, so the title (and its alias) is a term it defines.
-    "sub/Café.md": "---\ntitle: Café notes\naliases: [Coffee]\n---\nCafé notes are 機械学習とは何ですか。 fine-tuning est naïve.\n",
+    "sub/Café.md": (
+        "---\ntitle: Café notes\naliases: [Coffee]\n---\nCafé notes are 機械学習とは何ですか。 fine-tuning est naïve.\n"
+    ),
 }
 
 

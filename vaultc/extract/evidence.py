@@ -16,8 +16,8 @@ Computed" does not when they are titles. So each shape is decided from evidence 
 * **paragraph habit**: the note writes questions as lines (plain or bold) followed by their answers,
   at least twice. Only then is a "?" line with nothing after it a sure unanswered question; in prose,
   a lone "?" line is at most a possible question (rhetorical, a chat-style offer);
-* **numbered habit**: at least half of the note's ``17)`` slots ask, so topic slots are questions
-  too ("5) Linear Regression") and ``1) [ ] call Bob`` in a note of tasks is not;
+* **numbered habit**: at least half of the note's ``17)`` slots with words ask, so topic slots are
+  questions too ("5) Linear Regression") and ``1) [ ] call Bob`` in a note of tasks is not;
 * **separators**: a ``---`` or ``<br>`` spacer stands right before a question somewhere, so the
   note says itself where its answers end;
 * **cards**: the note carries a flashcard tag (as the spaced-repetition plugin requires).
@@ -230,8 +230,9 @@ def _numbered(tokens: Sequence[Token], blocks: Sequence[Block]) -> tuple[int, in
     asking = total = 0
     for block in blocks:
         for text in _slot_texts(tokens, block):
-            total += 1
-            asking += read_wording(text, QuestionForm.NUMBERED).strength is Strength.STRONG
+            wording = read_wording(text, QuestionForm.NUMBERED)
+            total += any(wording.texts)  # an empty slot ("19) -") neither asks nor does not
+            asking += wording.strength is Strength.STRONG
     return asking, total
 
 

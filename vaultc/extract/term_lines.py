@@ -18,6 +18,7 @@ around it (:mod:`vaultc.extract.terms`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,8 @@ MAX_TERM_WORDS = 5
 MAX_LIST_LINE_WORDS = 4
 _BREAKS = ("softbreak", "hardbreak")
 _TERM_PUNCTUATION = frozenset(" -'/()&+.’")
+_ABBREVIATION = re.compile(r"(?:\w\.)+\w?")
+"""A dotted word in a term is an abbreviation ("P.A.", "i.i.d."), not code ("model.layers")."""
 _CLAUSE_WORDS = frozenset({
     "is", "are", "was", "were", "be", "been", "can", "could", "will", "would", "should", "do", "does", "did",
     "if", "when", "then", "this", "that", "these", "those", "we", "you", "i", "it", "they", "there", "here",
@@ -90,6 +93,7 @@ def reads_as_term(text: str, max_words: int) -> bool:
     return (
         0 < len(parts) <= max_words
         and sum(char.isalpha() for char in text) >= 2
+        and all("." not in part or _ABBREVIATION.fullmatch(part) for part in parts)
         and text[0].isalpha()
         and all(char.isalnum() or char in _TERM_PUNCTUATION for char in text)
         and not text.endswith(".")

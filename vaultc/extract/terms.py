@@ -7,7 +7,9 @@ line's shape), and decided on the note's own evidence:
 * a paragraph of glossary lines (``Term: text``, one per line, some maybe only ``Term:``) lists
   every one of them; a ``Term:`` line with nothing after it there is a term still to define;
 * a paragraph whose first line is ``Term: text`` defines that term, its other lines continuing the
-  definition;
+  definition; alone (one item of a list, a line in prose) it counts only when the vault uses the term
+  elsewhere, and a head written in code ("`enableRSS`: ...", an option of an API) only among
+  glossary paragraphs;
 * a ``Term:`` line alone is a term to define only among glossary paragraphs; above a list, code, a
   table or a quote it is a label ("After:", "Common examples include:"); followed by a paragraph
   that starts with the term ("AI:" then "AI is ...") it is defined by that paragraph; inside a

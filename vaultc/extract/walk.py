@@ -108,15 +108,18 @@ class Walk:
 
     def _title(self, block: Block, next_asks: bool) -> None:
         """A heading that does not ask, while a question is open: a topic over the next question ends
-        the answer; right under a sure question that has no answer yet it opens the answer's section
-        ("## tl;dr"); otherwise it ends the answer where it closes the question's section, else it is
-        a title inside the answer."""
+        the answer; deeper than a heading question it is a point of the answer; right under a sure
+        question that has no answer yet it opens the answer's section ("## tl;dr"); otherwise it ends
+        the answer where it closes the question's section, else it is a title inside the answer."""
         assert self.open is not None
+        opened = self.open.candidate
         if next_asks:
             self.close()
+        elif opened.form is QuestionForm.HEADING and block.level > opened.level and not self.open.answer_level:
+            self._content(block.span)  # a deeper title: a point of the answer, its words count
         elif self._answered_below(block.level):
-            self.open.answer_level = block.level
-            self._content(block.span)
+            self.open.answer_level = block.level  # the heading's own words are not the answer
+            self.open.quiet_until = block.last_line
         elif self._heading_ends_answer(block.level):
             self.close()
         else:

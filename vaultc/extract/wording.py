@@ -119,10 +119,10 @@ def starts_like_question(text: str, openers: frozenset[str]) -> bool:
 
 
 def is_instruction(text: str) -> bool:
-    """A whole sentence (at least three words, ending in "." or "!"): an instruction or a statement of
-    a task ("Define the gradient descent algorithm!"), never a title."""
+    """A whole sentence (at least two words, ending in "." or "!"): an instruction or a statement of
+    a task ("Explain paging.", "Define the gradient descent algorithm!"), never a title."""
     stripped = text.rstrip()
-    return len(stripped.split()) >= 3 and stripped.endswith((".", "!")) and not stripped.endswith("...")
+    return len(stripped.split()) >= 2 and stripped.endswith((".", "!")) and not stripped.endswith("...")
 
 
 def first_word(text: str) -> str:

@@ -3,9 +3,10 @@
 A heading that ends in "?" (outside URLs) or carries a ``Q1)`` prefix asks. It is a sure question
 at a level where the note asks (its question levels); elsewhere (one "Why Quartz?" among the titles
 of a documentation page) only a possible one. At a question level a heading without "?" asks too
-when it starts with one of the vault's question openers ("What is the argmax function") or is a
-whole sentence ("Define the dense layer.") or is numbered like its asking siblings ("## 4. ...");
-at any other level it is a title ("How Priority is Computed", "Cache Invalidation") and asks nothing.
+when it starts with one of the vault's question openers ("What is the argmax function") or is
+numbered like its asking siblings ("## 4. ..."); a whole sentence ("Define the dense layer.") is
+only a possible question there, since statements end in "." too. At any other level it is a title
+("How Priority is Computed", "Cache Invalidation") and asks nothing.
 A ``QX)`` prefix over words that do not ask ("QX) Artem's video") is only a possible question.
 """
 
@@ -19,7 +20,6 @@ from vaultc.extract.wording import (
     Strength,
     Wording,
     has_question_mark,
-    is_instruction,
     read_wording,
     starts_like_question,
 )
@@ -34,8 +34,10 @@ def _like_asking_siblings(block: Block, evidence: NoteEvidence) -> bool:
 
 
 def _asks_itself(text: str, evidence: NoteEvidence) -> bool:
-    """The words ask (not only a ``QX)`` prefix over a topic such as "Artem's video")."""
-    return has_question_mark(text) or starts_like_question(text, evidence.openers) or is_instruction(text)
+    """The words ask (not only a ``QX)`` prefix over a topic such as "Artem's video"). A sentence
+    ("Define the dense layer.") asks too, but a statement ends in "." as well ("If the hypothesis is
+    false, the statement is true."), so a sentence alone only makes a possible question."""
+    return has_question_mark(text) or starts_like_question(text, evidence.openers)
 
 
 def heading_question(block: Block, evidence: NoteEvidence) -> Candidate | None:

@@ -28,9 +28,11 @@ from vaultc.extract.wording import (
     Strength,
     Wording,
     ends_asking,
+    has_question_mark,
     numbered_prefix,
     question_marks,
     read_wording,
+    starts_like_question,
     written_number,
 )
 
@@ -58,7 +60,7 @@ def paragraph_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvi
         rest = read_lines(tokens, block.start, index + 1, stop, child_starts)
         inside = with_inline_answer(wording, line, block.span, rest)
         number = written_number(texts[0]) if form is QuestionForm.NUMBERED else None
-        confidence = _confidence(form, evidence)
+        confidence = _confidence(form, evidence, wording)
         labelled = form is QuestionForm.EXPLICIT and rest is not None and starts_with_answer_label(rest.lines[0])
         empty = QuestionStatus.UNANSWERED
         if form is QuestionForm.LINE and not evidence.paragraph_habit and _only_questions(texts):
@@ -100,9 +102,12 @@ def _only_questions(texts: list[str]) -> bool:
     return question_marks(text) >= MIN_HABIT and ends_asking(text) and not _ANSWER_INSIDE.search(text)
 
 
-def _confidence(form: QuestionForm, evidence: NoteEvidence) -> Confidence:
+def _confidence(form: QuestionForm, evidence: NoteEvidence, wording: Wording) -> Confidence:
     if form is QuestionForm.EXPLICIT:
         return Confidence.SURE
+    text = wording.texts[0]
+    if form is QuestionForm.LINE and not has_question_mark(text) and not starts_like_question(text, evidence.openers):
+        return Confidence.POSSIBLE  # a "QX)" prefix over words that do not ask: "QX) Artem's video"
     habit = evidence.numbered_habit if form is QuestionForm.NUMBERED else evidence.paragraph_habit
     return Confidence.SURE if habit else Confidence.POSSIBLE
 
