@@ -91,7 +91,7 @@ def test_config_is_read_only_and_pickles(tmp_path: Path) -> None:
         ),
         ("rules:\n  zzzz: off\n", "line 2: unknown rule 'zzzz'. Allowed: ambiguous-link, broken-link,"),
         ("titel: Notes\n", "line 1: unknown setting 'titel'. Did you mean 'title'?"),
-        ("colour: red\n", "line 1: unknown setting 'colour'. Allowed: base_url, ignore, obsidian_vault_name, rules,"),
+        ("colour: red\n", "line 1: unknown setting 'colour'. Allowed: base_url, flashcards, ignore, obsidian_vault_name, rules,"),
         (
             "rules:\n  stub-answer: errr\n",
             "line 2: rule 'stub-answer': 'errr' is not a setting. Did you mean 'error'? "
@@ -157,3 +157,24 @@ def test_apply_config_drops_disabled_rules_and_rewrites_severities() -> None:
         (4, "rule-nobody-registered", Severity.ERROR),
     ]
     assert kept[0].subject == "What?" and kept[1] is found[2]
+
+
+def test_flashcard_settings_are_read_over_the_plugins_defaults(tmp_path: Path) -> None:
+    config = load_config(vault_with(tmp_path, 'flashcards:\n  tags: ["#cards", deck]\n  inline: ";;"\n'))
+    assert config.flashcards.tags == ("cards", "deck")
+    assert dict(config.flashcards.separators) == {
+        "inline": ";;", "inline_reversed": ":::", "multiline": "?", "multiline_reversed": "??"}  # fmt: skip
+    assert load_config(tmp_path / "missing").flashcards.tags == ("flashcards",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("flashcards: yes\n", "line 1: flashcards must be a mapping"),
+        ("flashcards:\n  inlin: ';;'\n", "line 2: unknown flashcards setting 'inlin'. Did you mean 'inline'?"),
+        ("flashcards:\n  multiline: 'a b'\n", "line 2: flashcards.multiline must be a separator without spaces"),
+        ("flashcards:\n  tags: cards\n", "line 2: flashcards.tags must be a list of text"),
+    ],
+)
+def test_flashcard_setting_mistakes_stop_the_run(tmp_path: Path, text: str, expected: str) -> None:
+    assert expected in problem(tmp_path, text)

@@ -44,9 +44,9 @@ def test_a_cloze_is_not_split_by_the_card_rule() -> None:
 
 
 def test_separators_are_configurable() -> None:
-    md = _visible(isolated_markdown(lambda md: cards_plugin(md, {"inline": ";;", "multiline": "%%%"})))
+    md = _visible(isolated_markdown(lambda md: cards_plugin(md, {"inline": ";;", "multiline": "+++"})))
     assert md.render("a;;b\nc::d") == "<p>a<sep inline>;;</sep>b\nc::d</p>\n"
-    assert md.render("front\n%%%\nback") == "<p>front\n<sep multiline>%%%</sep>\nback</p>\n"
+    assert md.render("front\n+++\nback") == "<p>front\n<sep multiline>+++</sep>\nback</p>\n"
 
 
 def test_the_vault_parser_renders_cards_and_clozes_as_written() -> None:

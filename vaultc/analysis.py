@@ -23,7 +23,7 @@ from vaultc.extract.stage import extract_knowledge
 from vaultc.lint.suppress import apply_suppressions, suppressions
 from vaultc.load import LoadedVault, SourceNote, load_vault
 from vaultc.model import ParsedNote
-from vaultc.parse import parse_note
+from vaultc.parse import ParseOptions, parse_note
 from vaultc.resolve import ResolvedVault, resolve_vault
 
 Progress = Callable[[str], None]
@@ -46,12 +46,12 @@ def analyse(vault: Path, ignore: tuple[str, ...], timer: StageTimer) -> Analysis
     with timer("load"):
         loaded = load_vault(vault, config.ignore + ignore)
     with timer("parse", f"{len(loaded.notes)} notes"):
-        parsed = _parse_all(loaded.notes, timer.progress)
+        parsed = _parse_all(loaded.notes, timer.progress, ParseOptions(config.flashcards.separators))
     gc.freeze()  # parsed notes live until the end: later collections need not scan them again
     with timer("resolve"):
         resolved = resolve_vault(parsed, loaded.attachments)
     with timer("extract"):
-        knowledge = extract_knowledge(resolved, config.stub_patterns)
+        knowledge = extract_knowledge(resolved, config.stub_patterns, config.flashcards.tags)
     found = [*loaded.diagnostics, *(d for note in parsed for d in note.diagnostics),
              *resolved.diagnostics, *knowledge.diagnostics]
     return Analysis(config, loaded, resolved, knowledge, configured(found, parsed, config))
@@ -65,12 +65,12 @@ def configured(found: Iterable[Diagnostic], parsed: Iterable[ParsedNote], config
     return sort_diagnostics(apply_config(kept, config))
 
 
-def _parse_all(notes: tuple[SourceNote, ...], progress: Progress) -> list[ParsedNote]:
+def _parse_all(notes: tuple[SourceNote, ...], progress: Progress, options: ParseOptions) -> list[ParsedNote]:
     """Parse every note, reporting every tenth of the way on large vaults."""
     step = max(len(notes) // 10, 500)
     parsed = []
     for count, note in enumerate(notes, 1):
-        parsed.append(parse_note(note.path, note.text))
+        parsed.append(parse_note(note.path, note.text, options))
         if count % step == 0:
             progress(f"parsed {count}/{len(notes)} notes")
     return parsed

@@ -23,6 +23,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import yaml
 
+from vaultc.config_cards import CardSettings, read_card_settings
+from vaultc.config_nodes import describe, did_you_mean, entries, fail, optional_text, texts, value_of
 from vaultc.diagnostics import RULES, Diagnostic, Severity
 from vaultc.errors import UsageProblem
 from vaultc.extract.answers import DEFAULT_STUB_PATTERNS
@@ -69,6 +71,8 @@ class Config:
     base_url: str | None = None
     """Where the site is published (None: unknown; ``--base-url`` wins over it). Checked and
     normalised by :func:`normalise_base_url`."""
+    flashcards: CardSettings = field(default_factory=CardSettings)
+    """Which notes hold spaced-repetition cards and how their separators are written."""
     path: Path | None = None
     """The file read (None when the vault has none)."""
 
@@ -140,89 +144,26 @@ def _yaml_problem(path: Path, error: yaml.YAMLError) -> UsageProblem:
     return UsageProblem(f"{where}: not valid YAML: {error.problem or error.context}.")
 
 
-def _fail(path: Path, node: yaml.Node, message: str) -> NoReturn:
-    raise UsageProblem(f"{path} line {node.start_mark.line + 1}: {message}")
-
-
-def _did_you_mean(word: str, allowed: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(allowed), n=1)
-    return f" Did you mean '{close[0]}'?" if close else ""
-
-
-def _describe(node: yaml.Node) -> str:
-    """How a value reads in a message: the text of a scalar, the kind of anything else."""
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return repr(node.value)
-
-
-def _value(node: yaml.Node) -> Any:
-    """The Python value of a scalar as ``yaml.safe_load`` gives it; a list or mapping stays a node,
-    so that type checks on the result reject it."""
-    if not isinstance(node, yaml.ScalarNode):
-        return node
-    return yaml.SafeLoader("").construct_object(node)
-
-
-def _entries(path: Path, node: yaml.Node, what: str, allowed: Iterable[str]) -> list[tuple[str, yaml.Node]]:
-    """The (key, value node) pairs of a mapping node whose keys must be among ``allowed``, each once."""
-    allowed = sorted(allowed)
-    seen: dict[str, int] = {}
-    for key_node, _ in node.value:
-        key = _value(key_node)
-        if not isinstance(key, str) or key not in allowed:
-            hint = _did_you_mean(str(key), allowed) or f" Allowed: {', '.join(allowed)}."
-            _fail(path, key_node, f"unknown {what} {_describe(key_node)}.{hint}")
-        if key in seen:
-            _fail(path, key_node, f"{key!r} is given twice (first on line {seen[key]}); keep one.")
-        seen[key] = key_node.start_mark.line + 1
-    return [(_value(key_node), value_node) for key_node, value_node in node.value]
-
-
 def _read_settings(path: Path, root: yaml.Node) -> dict[str, Any]:
     if not isinstance(root, yaml.MappingNode):
-        _fail(path, root, f"expected settings as a mapping (key: value), not {_describe(root)}.")
-    return {key: _READERS[key](path, key, node) for key, node in _entries(path, root, "setting", _READERS)}
-
-
-def _optional_text(path: Path, key: str, node: yaml.Node) -> str | None:
-    value = _value(node)
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        _fail(path, node, f"{key} must be non-empty text, not {_describe(node)} (quote it if needed).")
-    return value.strip()
-
-
-def _texts(path: Path, key: str, node: yaml.Node) -> tuple[str, ...]:
-    if not isinstance(node, yaml.SequenceNode):
-        _fail(path, node, f'{key} must be a list of text, not {_describe(node)}; e.g. {key}: ["a", "b"].')
-    return tuple(_text_item(path, key, item) for item in node.value)
-
-
-def _text_item(path: Path, key: str, node: yaml.Node) -> str:
-    value = _value(node)
-    if not isinstance(value, str) or not value.strip():
-        _fail(path, node, f"{key} items must be non-empty text, not {_describe(node)} (quote it if needed).")
-    return value.strip()
+        fail(path, root, f"expected settings as a mapping (key: value), not {describe(root)}.")
+    return {key: _READERS[key](path, key, node) for key, node in entries(path, root, "setting", _READERS)}
 
 
 def _rules(path: Path, key: str, node: yaml.Node) -> dict[str, RuleSetting]:
-    if _value(node) is None:
+    if value_of(node) is None:
         return {}  # "rules:" with nothing under it
     if not isinstance(node, yaml.MappingNode):
-        _fail(path, node, f"rules must be a mapping (rule-id: severity), not {_describe(node)}.")
+        fail(path, node, f"rules must be a mapping (rule-id: severity), not {describe(node)}.")
     known = RULES
     return {
-        rule: _rule_setting(path, rule, value, known[rule][0]) for rule, value in _entries(path, node, "rule", known)
+        rule: _rule_setting(path, rule, value, known[rule][0]) for rule, value in entries(path, node, "rule", known)
     }
 
 
 def _rule_setting(path: Path, rule: str, node: yaml.Node, default: Severity) -> RuleSetting:
     """``off`` (YAML reads a bare off/false as False), ``on``/true, or a severity word."""
-    value = _value(node)
+    value = value_of(node)
     if isinstance(value, bool):
         return RuleSetting(value, default)
     word = value.strip().lower() if isinstance(value, str) else None
@@ -233,8 +174,8 @@ def _rule_setting(path: Path, rule: str, node: yaml.Node, default: Severity) -> 
     if word in SEVERITY_WORDS:
         return RuleSetting(True, SEVERITY_WORDS[word])
     allowed = [*SEVERITY_WORDS, OFF]
-    hint = _did_you_mean(word or "", allowed)
-    _fail(path, node, f"rule {rule!r}: {_describe(node)} is not a setting.{hint} Use one of: {', '.join(allowed)}.")
+    hint = did_you_mean(word or "", allowed)
+    fail(path, node, f"rule {rule!r}: {describe(node)} is not a setting.{hint} Use one of: {', '.join(allowed)}.")
 
 
 def normalise_base_url(url: str) -> str:
@@ -256,21 +197,22 @@ def normalise_base_url(url: str) -> str:
 
 
 def _base_url(path: Path, key: str, node: yaml.Node) -> str | None:
-    text = _optional_text(path, key, node)
+    text = optional_text(path, key, node)
     if text is None:
         return None
     try:
         return normalise_base_url(text)
     except ValueError as error:
-        _fail(path, node, f"{key}: {error}.")
+        fail(path, node, f"{key}: {error}.")
 
 
 _READERS: dict[str, Callable[[Path, str, yaml.Node], Any]] = {
-    "title": _optional_text,
+    "title": optional_text,
     "rules": _rules,
-    "stub_patterns": _texts,
-    "ignore": _texts,
-    "obsidian_vault_name": _optional_text,
+    "stub_patterns": texts,
+    "ignore": texts,
+    "obsidian_vault_name": optional_text,
     "base_url": _base_url,
+    "flashcards": read_card_settings,
 }
 """Each setting the file may hold -> the function that checks and converts its value."""

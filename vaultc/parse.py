@@ -9,6 +9,7 @@ and embeds with line:column, tags, and the parse-time diagnostics the plugins re
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
@@ -17,19 +18,28 @@ from markdown_it.token import Token
 from vaultc.diagnostics import Diagnostic, diagnostic
 from vaultc.frontmatter import read_front_matter
 from vaultc.markdown import create_markdown
+from vaultc.markdown.cards import DEFAULT_SEPARATORS
 from vaultc.model import Block, FrontMatter, Heading, LinkKind, LinkRef, ParsedNote
 from vaultc.names import PAGE_IDS, VaultPath, basename, note_stem, unique_slug
 
 
+@dataclass(frozen=True)
+class ParseOptions:
+    """What a vault sets about its syntax (part of the key of a parse: same text and options, same note)."""
+
+    card_separators: tuple[tuple[str, str], ...] = tuple(sorted(DEFAULT_SEPARATORS.items()))
+    """(kind, separator) pairs of the spaced-repetition cards (``vaultc.yaml``'s ``flashcards:``)."""
+
+
 @functools.cache
-def _markdown() -> MarkdownIt:
-    """One parser per process (building it is the costly part)."""
-    return create_markdown()
+def _markdown(options: ParseOptions = ParseOptions()) -> MarkdownIt:
+    """One parser per process and options (building it is the costly part)."""
+    return create_markdown(dict(options.card_separators))
 
 
-def parse_note(path: VaultPath, text: str) -> ParsedNote:
+def parse_note(path: VaultPath, text: str, options: ParseOptions = ParseOptions()) -> ParsedNote:
     """Parse one note; never raises for any text."""
-    tokens = _markdown().parse(text, {})
+    tokens = _markdown(options).parse(text, {})
     line_count = text.count("\n") + (0 if text.endswith("\n") else 1)
     front_matter, problems = _front_matter(path, tokens)
     return ParsedNote(

@@ -18,6 +18,8 @@ Token contract (what the later stages rely on; each plugin documents its own tok
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -27,7 +29,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from vaultc.markdown.admonitions import admonitions_plugin
 from vaultc.markdown.block_ids import block_ids_plugin
 from vaultc.markdown.callouts import callouts_plugin
-from vaultc.markdown.cards import cards_plugin
+from vaultc.markdown.cards import DEFAULT_SEPARATORS, cards_plugin
 from vaultc.markdown.cloze import cloze_plugin
 from vaultc.markdown.code import highlight_code
 from vaultc.markdown.comments import comments_plugin
@@ -38,8 +40,9 @@ from vaultc.markdown.tags import tags_plugin
 from vaultc.markdown.wikilinks import wikilinks_plugin
 
 
-def create_markdown() -> MarkdownIt:
-    """The parser every note goes through: CommonMark + GFM tables/strikethrough + Obsidian."""
+def create_markdown(card_separators: Mapping[str, str] = DEFAULT_SEPARATORS) -> MarkdownIt:
+    """The parser every note goes through: CommonMark + GFM tables/strikethrough + Obsidian (and the
+    spaced-repetition plugin's card separators, which a vault may choose)."""
     md = MarkdownIt(
         "commonmark",
         {"html": True, "linkify": False, "typographer": False, "highlight": highlight_code},
@@ -58,6 +61,6 @@ def create_markdown() -> MarkdownIt:
     md.use(callouts_plugin)
     md.use(admonitions_plugin)
     md.use(block_ids_plugin)
-    md.use(cards_plugin)
+    md.use(cards_plugin, card_separators)
     md.use(positions_plugin)
     return md
