@@ -60,6 +60,10 @@ CASES = [
     ("[md](Caf%C3%A9.md)", "Café.md", "", None),
     ("![img](images/pic.png)", "images/pic.png", "", None),
     ("[md](../../etc/passwd)", None, "", "unsafe-link"),
+    ("![shot](pic.png)", "images/pic.png", "", None),  # a bare file name, found anywhere as Obsidian does
+    ("[md](Deep.md)", "folder/Deep.md", "", None),
+    ("[md](../folder/Deep.md)", "folder/Deep.md", "", None),  # above the root: looked up inside the vault
+    ("[[../Note]]", "Note.md", "", None),
     ("[md](nothing.md)", None, "", "broken-link"),
     ("[ext](https://example.com/x.md)", "external", "", None),
     ("`[[Note]]` in code", "no link", "", None),

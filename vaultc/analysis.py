@@ -21,6 +21,7 @@ from vaultc.diagnostics import Diagnostic, sort_diagnostics
 from vaultc.extract.model import Knowledge
 from vaultc.extract.stage import extract_knowledge
 from vaultc.lint.suppress import apply_suppressions, suppressions
+from vaultc.math_report import collapse_unknown_commands
 from vaultc.load import LoadedVault, SourceNote, load_vault
 from vaultc.model import ParsedNote
 from vaultc.parse import ParseOptions, parse_note
@@ -52,7 +53,7 @@ def analyse(vault: Path, ignore: tuple[str, ...], timer: StageTimer) -> Analysis
         resolved = resolve_vault(parsed, loaded.attachments)
     with timer("extract"):
         knowledge = extract_knowledge(resolved, config.stub_patterns, config.flashcards.tags)
-    found = [*loaded.diagnostics, *(d for note in parsed for d in note.diagnostics),
+    found = [*loaded.diagnostics, *collapse_unknown_commands(d for note in parsed for d in note.diagnostics),
              *resolved.diagnostics, *knowledge.diagnostics]
     return Analysis(config, loaded, resolved, knowledge, configured(found, parsed, config))
 

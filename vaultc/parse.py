@@ -23,6 +23,10 @@ from vaultc.model import Block, FrontMatter, Heading, LinkKind, LinkRef, ParsedN
 from vaultc.names import PAGE_IDS, VaultPath, basename, note_stem, unique_slug
 
 
+MATH_ERROR_MESSAGE = "cannot convert formula to MathML ({reason}); its source is shown"
+"""The message of a ``math-error`` finding (:mod:`vaultc.math_report` reads its reason back)."""
+
+
 @dataclass(frozen=True)
 class ParseOptions:
     """What a vault sets about its syntax (part of the key of a parse: same text and options, same note)."""
@@ -201,7 +205,7 @@ def _math_problems(path: str, tokens: list[Token]) -> tuple[Diagnostic, ...]:
                     line,
                     token.meta.get("column", 0),
                     "math-error",
-                    f"cannot convert formula to MathML ({token.meta['math_error']}); its source is shown",
+                    MATH_ERROR_MESSAGE.format(reason=token.meta["math_error"]),
                     subject=token.content,
                 )
             )

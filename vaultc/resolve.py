@@ -75,9 +75,13 @@ class _Resolver:
             return self._with_anchor(note, link, note.path)
         name = _lookup_name(note.path, link)
         if name is None:
-            self._report(note, link, "unsafe-link", f"'{link.target}' points outside the vault; it is not linked")
-            return Target(TargetKind.UNSAFE)
-        match = self._match(name, note.path, link)
+            # A path that climbs above the vault: Obsidian looks the name up inside the vault instead.
+            match = self.index.find(_as_link_path(link.target), note.path)
+            if match.path is None:
+                self._report(note, link, "unsafe-link", f"'{link.target}' points outside the vault; it is not linked")
+                return Target(TargetKind.UNSAFE)
+        else:
+            match = self._match(name, note.path, link)
         if match.path is None:
             return self._missing(note, link)
         self._report_match_quality(note, link, match)
@@ -95,6 +99,11 @@ class _Resolver:
         if match.path is None and not link.wikilink:
             # Web convention for Markdown links: a folder means its index note.
             match = self.index.find(name.rstrip("/") + "/index", source) if name.endswith("/") else match
+        if match.path is None and not link.wikilink:
+            # Obsidian then reads a Markdown link's path as a link path, as in a wikilink: from the
+            # vault root ("Folder/Note.md"), or a bare name found anywhere ("image.png").
+            as_written = _as_link_path(link.target)
+            match = self.index.find(as_written, source) if as_written else match
         return match
 
     def _with_anchor(self, note: ParsedNote, link: LinkRef, path: VaultPath) -> Target:
@@ -156,6 +165,14 @@ def _lookup_name(source: VaultPath, link: LinkRef) -> str | None:
             return None
         target = joined + ("/" if target.endswith("/") and joined else "")
     return target[:-3] if target.lower().endswith(".md") else target
+
+
+def _as_link_path(target: str) -> str:
+    """A Markdown link's target read as a wikilink's path: "./" and "../" dropped (the name is looked
+    up inside the vault, never outside it), ``.md`` dropped."""
+    parts = [part for part in target.strip().lstrip("/").split("/") if part not in ("", ".", "..")]
+    joined = "/".join(parts)
+    return joined[:-3] if joined.lower().endswith(".md") else joined
 
 
 def heading_anchor(note: ParsedNote, chain: tuple[str, ...]) -> str | None:

@@ -11,7 +11,8 @@ in one place with one rule per finding:
   level: one such list in every note of a large vault must not drown what was meant to be answered,
   and it never fails a run with the default ``--fail-on warning``;
 * ``duplicate-question``: the same sure question asked in another place;
-* ``undefined-term``: a term listed as a glossary entry and defined nowhere in the vault;
+* ``undefined-term``: a term listed as a glossary entry and defined nowhere in the vault (not where
+  the same place already has an open question: an empty card "Liveness::" is one missing thing);
 * ``possible-misspelling``: a one-word term close to a dictionary word the vault does not use.
 """
 
@@ -47,11 +48,15 @@ def question_findings(questions: Iterable[Question]) -> Iterable[Diagnostic]:
         first_asked.setdefault(question.key, question)
 
 
-def concept_findings(concepts: tuple[Concept, ...], vocabulary: tuple[str, ...]) -> Iterable[Diagnostic]:
+def concept_findings(
+    concepts: tuple[Concept, ...], vocabulary: tuple[str, ...], open_places: frozenset[tuple[str, int]] = frozenset()
+) -> Iterable[Diagnostic]:
+    """``open_places``: (note, line) of questions already reported as open there ("Liveness::", an
+    empty card listing a term): one finding for one missing thing."""
     known_keys = {concept.key for concept in concepts}
     for concept in concepts:
-        if concept.needs_definition:
-            place = next(term for term in concept.terms if term.source in LISTING_SOURCES)
+        place = next((term for term in concept.terms if term.source in LISTING_SOURCES), None)
+        if concept.needs_definition and place is not None and (place.note, place.line) not in open_places:
             message = f"'{place.name}' is listed but never defined; add '{place.name}: ...' or a note about it"
             yield diagnostic(place.note, place.line, place.column, "undefined-term", message, place.name)
         suggestion = misspelling_suggestion(concept.name, vocabulary)

@@ -10,7 +10,6 @@ next to "backpropagation", ``argmax``) is not "corrected".
 from __future__ import annotations
 
 import bisect
-import difflib
 import functools
 import re
 import unicodedata
@@ -86,10 +85,23 @@ def misspelling_suggestion(term: str, vault_words: tuple[str, ...]) -> str | Non
     if word in checker or _is_vault_jargon(word, vault_words):
         return None
     suggestion = checker.correction(word)
-    # Real slips keep the first letter and the length; "ensembling" is not a typo of "assembling".
-    if not suggestion or suggestion[0] != word[0] or abs(len(suggestion) - len(word)) > 1:
+    # Real slips keep the first letter and are one key away ("Trasformer"): "ensembling" is not a typo
+    # of "assembling", nor "underfitting" of "undercutting" (two letters apart).
+    if not suggestion or suggestion[0] != word[0] or not one_edit_apart(word, suggestion):
         return None
-    return suggestion if difflib.SequenceMatcher(None, word, suggestion).ratio() >= 0.8 else None
+    return suggestion
+
+
+def one_edit_apart(first: str, second: str) -> bool:
+    """One letter inserted, deleted, replaced, or two neighbours swapped (a Damerau distance of 1)."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    start = next((i for i, (a, b) in enumerate(zip(first, second)) if a != b), min(len(first), len(second)))
+    if len(first) == len(second):
+        swapped = first[start + 1 : start + 2] + first[start : start + 1] == second[start : start + 2]
+        return first[start + 1 :] == second[start + 1 :] or (swapped and first[start + 2 :] == second[start + 2 :])
+    shorter, longer = sorted((first, second), key=len)
+    return shorter[start:] == longer[start + 1 :]
 
 
 def _is_vault_jargon(word: str, vault_words: tuple[str, ...]) -> bool:

@@ -20,7 +20,7 @@ from vaultc.extract.definitions import blocks_prose
 from vaultc.extract.evidence import DEFAULT_CARD_TAGS, MIN_HABIT, note_evidence, survey_note, vault_evidence
 from vaultc.extract.findings import concept_findings, question_findings
 from vaultc.extract.mentions import find_mentions
-from vaultc.extract.model import Knowledge, Question, QuestionForm, Term
+from vaultc.extract.model import Knowledge, Question, QuestionForm, QuestionStatus, Term
 from vaultc.extract.questions import extract_questions
 from vaultc.extract.spelling import concept_key
 from vaultc.extract.term_lines import MAX_TERM_WORDS, reads_as_term
@@ -55,7 +55,8 @@ def extract_knowledge(
     concepts = build_concepts(terms, asked, texts, _answer_prose(asked, vault))
     vocabulary = vault_words(_note_texts(notes))
     mentions = find_mentions(notes, (concept.key for concept in concepts))
-    problems = [*question_findings(asked), *concept_findings(concepts, vocabulary)]
+    open_places = frozenset((q.note, q.line) for q in asked if q.status is not QuestionStatus.ANSWERED)
+    problems = [*question_findings(asked), *concept_findings(concepts, vocabulary, open_places)]
     return Knowledge(asked, concepts, MappingProxyType(dict(mentions)), sort_diagnostics(problems))
 
 
