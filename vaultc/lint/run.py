@@ -70,7 +70,7 @@ def summarise(analysis: Analysis, reported: Iterable[Diagnostic] | None = None) 
         unanswered=statuses.count(QuestionStatus.UNANSWERED),
         stubs=statuses.count(QuestionStatus.STUB),
         prompts=statuses.count(QuestionStatus.PROMPT),
-        terms=len(analysis.knowledge.concepts),
+        terms=sum(1 for concept in analysis.knowledge.concepts if concept.in_glossary),
         undefined_terms=sum(1 for found in every if found.rule == "undefined-term"),
         broken_links=sum(1 for found in every if found.rule == "broken-link"),
     )
