@@ -27,7 +27,7 @@ from typing import Any
 
 from vaultc.render.context import QUESTION_STATUSES, Page, SiteContext
 from vaultc.render.search_docs import KINDS, SearchDoc, search_documents
-from vaultc.render.search_tokens import MAX_TOKEN, STOPWORDS, index_token_counts
+from vaultc.render.search_tokens import MAX_TOKEN, STOPWORDS, index_token_counts, joined_pairs
 from vaultc.render.sitemap import GLOSSARY, QUESTIONS, SEARCH, SEARCH_INDEX, url_from
 
 STATUSES = (*QUESTION_STATUSES, "undefined", "defined")
@@ -84,6 +84,7 @@ def build_index(docs: list[SearchDoc]) -> dict[str, Any]:
     for doc_id, doc in enumerate(docs):
         for token, weight in token_weights(doc).items():
             postings.setdefault(token, []).append(doc_id * WEIGHT_BITS + weight)
+    _add_joined_pairs(docs, postings)
     return {
         "version": 1,
         "kinds": list(KINDS),
@@ -96,6 +97,20 @@ def build_index(docs: list[SearchDoc]) -> dict[str, Any]:
         "docs": _rows(docs),
         "postings": {token: _packed(entries) for token, entries in postings.items()},
     }
+
+
+def _add_joined_pairs(docs: list[SearchDoc], postings: dict[str, list[int]]) -> None:
+    """Index "soft max" under "softmax" too, where another document writes "softmax" (a word the
+    index already has): one spelling of a term finds the other. Postings stay in document order."""
+    added: dict[str, list[int]] = {}
+    for doc_id, doc in enumerate(docs):
+        for joined in joined_pairs(" \n ".join([doc.title, *doc.headings, doc.body])):
+            if joined in postings:
+                added.setdefault(joined, []).append(doc_id)
+    for token, doc_ids in added.items():
+        present = {entry // WEIGHT_BITS for entry in postings[token]}
+        postings[token] += [doc_id * WEIGHT_BITS + BODY_WEIGHT for doc_id in doc_ids if doc_id not in present]
+        postings[token].sort()
 
 
 def _rows(docs: list[SearchDoc]) -> list[list[Any]]:

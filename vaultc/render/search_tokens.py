@@ -19,7 +19,8 @@ same way; a change here needs the same change in ``themes/default/static/search.
    are neither indexed nor searched.
 
 Index side only: a hyphenated word is also indexed joined ("fine-tuning" -> "finetuning"), so
-"finetuning", "fine-tuning" and "fine tuning" all find it. Query side only: the last query token is
+"finetuning", "fine-tuning" and "fine tuning" all find it; and two neighbouring words are indexed
+joined when another document writes them as one word ("soft max" -> "softmax"). Query side only: the last query token is
 a prefix (see ``search_query.py``).
 """
 
@@ -135,6 +136,18 @@ def _joined_words(dashed: str) -> Iterator[str]:
         joined = compound.group().replace("-", "")
         if not _CJK.search(joined):
             yield joined[:MAX_TOKEN]
+
+
+def joined_pairs(text: str) -> set[str]:
+    """Two neighbouring words written together ("soft max" -> "softmax"), for every pair of words
+    (not CJK, not stopwords): the index keeps those some document writes as one word, so a search
+    for "softmax" finds "soft max" too."""
+    words = _tokens_of(normalize(text))
+    return {
+        (first + second)[:MAX_TOKEN]
+        for first, second in zip(words, words[1:])
+        if first not in STOPWORDS and second not in STOPWORDS and not is_cjk(first) and not is_cjk(second)
+    }
 
 
 def query_tokens(text: str) -> list[str]:
