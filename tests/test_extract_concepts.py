@@ -75,3 +75,50 @@ def test_unanswered_questions_define_nothing() -> None:
 
 def test_misspellings_are_not_merged() -> None:
     assert len(build_concepts([term("Trasformer"), term("Transformer")], (), [])) == 2
+
+
+def names(concepts) -> list[tuple[str, ...]]:
+    return sorted(concept.variants for concept in concepts)
+
+
+def test_a_classifier_word_of_the_vault_joins_x_and_x_word() -> None:
+    layers = [term(f"{x} layer") for x in ("dense", "hidden", "dropout")]
+    concepts = build_concepts([*layers, term("Dropout"), term("soft max function"), term("Softmax")], (), [])
+    assert ("Dropout", "dropout layer") in names(concepts)  # "layer" ends three terms
+    assert ("Softmax",) in names(concepts) and ("soft max function",) in names(concepts)  # "function" ends one
+
+
+def test_two_notes_of_their_own_stay_two_concepts() -> None:
+    titles = [term(name, "title", "defined.", f"{name}.md") for name in
+              ("loss", "loss function", "hinge function", "sigmoid function")]
+    assert ("loss",) in names(build_concepts(titles, (), []))  # "loss function" has its own note
+
+
+def test_a_contraction_joins_the_words_it_runs_together() -> None:
+    concepts = build_concepts([term("batchnorm"), term("Batch Normalization"), term("batch size")], (), [])
+    assert ("Batch Normalization", "batchnorm") in names(concepts)
+    assert ("batch size",) in names(concepts)
+
+
+@pytest.mark.parametrize(
+    ("text", "term_name", "shown"),
+    [
+        ("Once upon a time, in a land of gradients, layers drifted. Batchnorm fixes that. It normalises.",
+         "batchnorm", "Batchnorm fixes that. It normalises."),  # the story is skipped
+        ("In [27]: df.mean()\nOut[27]: 3.2\nThe mean is the average of the values.", "mean",
+         "The mean is the average of the values."),  # notebook output is not prose
+        ("The sigmoid squashes a number: $\\sigma(z) = 1 / (1 + e^{-z})$. It is smooth. It saturates.",
+         "sigmoid", "The sigmoid squashes a number: $\\sigma(z) = 1 / (1 + e^{-z})$. It is smooth."),
+        ("A B C. D.", "zzz", "A B C. D."),  # nothing names the term: the first two sentences
+    ],
+)
+def test_a_definition_shows_two_readable_sentences(text: str, term_name: str, shown: str) -> None:
+    (concept,) = build_concepts([term(term_name, "definition-line", text)], (), [])
+    assert concept.definitions[0].text == shown
+
+
+def test_a_long_definition_is_cut_on_a_word_and_never_inside_a_formula() -> None:
+    from vaultc.extract.definitions import MAX_LENGTH, readable_definition
+
+    cut = readable_definition("word " * 80 + "$x = y$ end.", "zzz")
+    assert len(cut) <= MAX_LENGTH and cut.endswith("…") and cut.count("$") % 2 == 0

@@ -13,7 +13,7 @@ PINNED = {
     "recognition": (0.98, 0.93),
     "flags": (0.99, 0.90),
     "prompts": (0.95, 0.80),
-    "undefined": (0.95, 0.70),
+    "undefined": (0.95, 0.65),
 }
 GLOSSARY_REAL = 0.86
 DEFINITIONS_FOUND = 0.30

@@ -29,6 +29,9 @@ MAX_TITLE_WORDS = 6
 MIN_PROSE_WORDS = 5
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _NOT_CONTENT = frozenset({"front_matter", "html_block", "heading_open", "inline", "comment_block", "hr"})
+MIN_GLOSSARY_NOTES = 10
+"""A vault of a handful of notes, two of them short, is no evidence of a glossary: a glossary is many
+notes that are each one definition (its titles are then terms even when a note does not repeat it)."""
 _GLOSSARY_SHARE = 2 / 3
 """A vault is a glossary when at least this share of its notes (a clear majority) is a short definition."""
 
@@ -61,7 +64,7 @@ def definition_shaped(note: ParsedNote, fields: frozenset[str] = frozenset()) ->
 def glossary_vault(notes: Iterable[ParsedNote], fields: frozenset[str] = frozenset()) -> bool:
     """Is the vault a glossary, one short definition per note?"""
     shapes = [definition_shaped(note, fields) for note in notes]
-    return len(shapes) >= 2 and sum(shapes) >= _GLOSSARY_SHARE * len(shapes)
+    return sum(shapes) >= MIN_GLOSSARY_NOTES and sum(shapes) >= _GLOSSARY_SHARE * len(shapes)
 
 
 def first_prose(note: ParsedNote, fields: frozenset[str] = frozenset()) -> str:

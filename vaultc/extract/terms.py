@@ -99,7 +99,9 @@ def extract_terms(
 ) -> tuple[Term, ...]:
     """Every term the note writes down, in document order."""
     found = list(title_terms(note, glossary_vault, fields))
-    paragraphs = [p for p in _paragraphs(note.tokens) if not _is_field(p, fields | _repeated_heads(note.tokens))]
+    every = list(_paragraphs(note.tokens))
+    not_terms = fields | _repeated_heads(every)
+    paragraphs = [paragraph for paragraph in every if not _is_field(paragraph, not_terms)]
     in_glossary = _glossary_neighbourhood([(p.level, p.kind) for p in paragraphs])  # top-level runs only
     for paragraph, glossary in zip(paragraphs, in_glossary, strict=True):
         found.extend(_paragraph_terms(note, paragraph, glossary, inside_answer))
@@ -213,10 +215,10 @@ def _introduces_block(after: Token | None) -> bool:
     return after is not None and after.type in _LABELLED_BLOCKS
 
 
-def _repeated_heads(tokens: tuple[Token, ...]) -> frozenset[str]:
+def _repeated_heads(paragraphs: Iterable[_Paragraph]) -> frozenset[str]:
     """Heads the note writes on several lines ("Petra: ...", "Chris: ..." in meeting notes): speakers
     or fields, since a term is defined once."""
-    counts = Counter(concept_key(line.head) for paragraph in _paragraphs(tokens) for line in paragraph.lines
+    counts = Counter(concept_key(line.head) for paragraph in paragraphs for line in paragraph.lines
                      if line.kind in ("definition", "label"))
     return frozenset(head for head, count in counts.items() if count > 1)
 

@@ -20,6 +20,7 @@ at that one line only.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ def numbered_prefix(text: str) -> str:
     return match.group(0) if match else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def read_wording(line: str, form: QuestionForm, openers: frozenset[str] = frozenset()) -> Wording:
     """Read one plain-text line written in the given form; ``openers`` are the first words the vault's
     own questions start with (:mod:`vaultc.extract.evidence`), which make a line without "?" ask."""

@@ -83,22 +83,40 @@ def fragment_html(site: SiteContext, note: ParsedNote, tokens: tuple[int, int], 
 
 
 def balanced(tokens: Sequence[Token]) -> list[Token]:
-    """The tokens with every close matched: an answer that starts inside a list item and goes on
-    after the list drops the closes of blocks it did not open and closes the blocks it leaves open."""
+    """The tokens as a well-formed fragment: an answer that starts inside a list item and goes on
+    after the list drops the closes of blocks it did not open, puts the items of a list it does not
+    hold in a list of their own (``class="answer-items"``), and closes the blocks it leaves open."""
     kept: list[Token] = []
-    open_blocks: list[Token] = []
+    opened: list[Token] = []
     for token in tokens:
         if token.nesting == 1:
-            open_blocks.append(token)
+            if token.type == "list_item_open" and not (opened and opened[-1].type.endswith("list_open")):
+                opened.append(_answer_items())
+                kept.append(opened[-1])
+            opened.append(token)
+            kept.append(token)
         elif token.nesting == -1:
-            if not open_blocks:
-                continue
-            open_blocks.pop()
-        kept.append(token)
-    for opening in reversed(open_blocks):
-        closing = Token(opening.type.replace("_open", "_close"), opening.tag, -1)
-        kept.append(closing)
+            if opened:
+                opening = opened.pop()
+                kept.append(token if token.type == opening.type.replace("_open", "_close") else _closing(opening))
+        else:
+            kept.append(token)
+    kept.extend(_closing(opening) for opening in reversed(opened))
     return kept
+
+
+def _answer_items() -> Token:
+    items = Token("bullet_list_open", "ul", 1)
+    items.attrs = {"class": "answer-items"}
+    items.block = True
+    return items
+
+
+def _closing(opening: Token) -> Token:
+    """The close of a block token (a close of the list kind that was opened, whatever was written)."""
+    closing = Token(opening.type.replace("_open", "_close"), opening.tag, -1)
+    closing.block, closing.hidden = opening.block, opening.hidden
+    return closing
 
 
 def description(note: ParsedNote) -> str:

@@ -67,11 +67,8 @@ class AnswerHtml:
     def render(self, item: QuestionItem, page: SitePath) -> Markup:
         note = self.site.vault.notes[item.question.note]
         start, end = item.question.answer.tokens
-        html = shift_headings(fragment_html(self.site, note, (start, end), page), ANSWER_HEADING_LEVEL)
-        if start < end and note.tokens[start].type == "list_item_open":
-            # The answer is items of the question's own list: they need a list around them.
-            html = Markup('<ul class="answer-items">\n') + html + Markup("</ul>\n")
-        return html
+        # Items of the question's own list get a list of their own (render.notes.balanced).
+        return shift_headings(fragment_html(self.site, note, (start, end), page), ANSWER_HEADING_LEVEL)
 
 
 def shift_headings(html: Markup, top: int) -> Markup:

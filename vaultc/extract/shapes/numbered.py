@@ -1,10 +1,10 @@
 """Numbered slots copied from a notebook: the items of a ``17)`` list.
 
-In a note with the numbered habit (at least half of its slots ask), every slot is a question,
-whether it asks ("17) What is ...?") or only names a topic ("5) Linear Regression"); an empty slot
-(``36) -``) is a question with empty text whose status comes from what follows it. The first line is
-the question, the rest of the item the start of its answer (answers mostly follow as separate
-blocks, which the walk collects). Without the habit only slots that ask are possible questions,
+In a note with the numbered habit (at least half of its slots with words ask), every slot is a
+question, whether it asks ("17) What is ...?") or only names a topic ("5) Linear Regression"); an
+empty slot (``36) -``, its question lost in an export) still ends the answer before it, but asks
+nothing. The first line is the question, the rest of the item the start of its answer (answers
+mostly follow as separate blocks, which the walk collects). Without the habit only slots that ask are possible questions,
 and task items (``1) [ ] renew passport``) never ask.
 """
 

@@ -29,6 +29,7 @@ from vaultc.extract.wording import (
     Wording,
     ends_asking,
     has_question_mark,
+    is_instruction,
     numbered_prefix,
     question_marks,
     read_wording,
@@ -106,7 +107,8 @@ def _confidence(form: QuestionForm, evidence: NoteEvidence, wording: Wording) ->
     if form is QuestionForm.EXPLICIT:
         return Confidence.SURE
     text = wording.texts[0]
-    if form is QuestionForm.LINE and not has_question_mark(text) and not starts_like_question(text, evidence.openers):
+    asks = has_question_mark(text) or starts_like_question(text, evidence.openers) or is_instruction(text)
+    if form is QuestionForm.LINE and not asks:
         return Confidence.POSSIBLE  # a "QX)" prefix over words that do not ask: "QX) Artem's video"
     habit = evidence.numbered_habit if form is QuestionForm.NUMBERED else evidence.paragraph_habit
     return Confidence.SURE if habit else Confidence.POSSIBLE
