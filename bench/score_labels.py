@@ -16,8 +16,8 @@ What is compared, note by note, place by place (a question is its note and line)
   findings, and labelled ``prompt`` against ``open-prompt`` findings;
 * undefined terms: labelled ``undefined`` against ``undefined-term`` findings (by concept key);
 * glossary: the glossary entries vaultc takes from a sampled note, and how many of them the labels
-  call terms (one of its spellings is defined or listed there, or defined in another sampled note
-  of the vault: "Semaphore:" left empty in a glossary note defined elsewhere is a real entry); and
+  call terms (one of its spellings is defined or listed there, or in another sampled note of the
+  vault: "Semaphore:" left empty in a glossary note defined elsewhere is a real entry); and
   how many labelled definitions vaultc found.
 
 Lines labelled ``unsure`` are left out on both sides.
@@ -141,7 +141,7 @@ def score(labels: CorpusLabels, analysis: Analysis | None = None) -> Score:
     """Every measure for one labelled corpus."""
     analysis = analysis or analyse_labelled(labels)
     result = Score(labels.corpus, len(labels.notes))
-    defined_anywhere = frozenset().union(*(truth.defines for truth in labels.notes.values()))
+    defined_anywhere = frozenset().union(*(truth.defines | truth.undefined for truth in labels.notes.values()))
     for note, truth in labels.notes.items():
         _score_questions(result, note, truth, analysis)
         _score_terms(result, note, truth, analysis, defined_anywhere)

@@ -32,6 +32,8 @@ _ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")
 MAX_SUBJECT_WORDS = 4
 _TRAILING_WORDS = frozenset({"for", "of", "in", "on", "to", "with", "by", "from", "about", "like", "used"})
 """A subject ending in one of these is a clause cut short ("What is Ada Lovelace known for?")."""
+_QUALIFIED = re.compile(r"\s(?:in|when|if|vs|versus)\s", re.IGNORECASE)
+"""A subject qualified by a context ("temperature in softmax") asks about a use, not a term."""
 
 
 def question_subject(text: str) -> str | None:
@@ -43,7 +45,8 @@ def question_subject(text: str) -> str | None:
             subject = " ".join(match["subject"].split()).strip(" .!?:")
             parts = subject.split()
             if (0 < len(parts) <= MAX_SUBJECT_WORDS and not set(subject) & set(",/;?") and " and " not in subject
-                    and parts[-1].casefold() not in _TRAILING_WORDS and reads_as_term(subject, MAX_SUBJECT_WORDS)):
+                    and parts[-1].casefold() not in _TRAILING_WORDS and reads_as_term(subject, MAX_SUBJECT_WORDS)
+                    and not _QUALIFIED.search(subject)):
                 return subject
     return None
 

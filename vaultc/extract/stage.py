@@ -62,16 +62,23 @@ def extract_knowledge(
 
 def card_terms(questions: Sequence[Question]) -> Iterable[Term]:
     """``Term::definition`` cards: a card whose front is a term (no question) defines it by its back.
-    In a deck of such cards (most of the note's cards) each one counts; elsewhere a term card counts
-    when the vault uses the term again ("Cache Hit", not "Log2 64 word Calculation"). A card with an
-    empty back ("Liveness::") lists a term still to define."""
+    In a deck of such cards (most of the note's cards) each one-line card counts; any other term card
+    counts when the vault uses the term again ("Cache Hit", not "L1 Cache facts"). A card with an
+    empty back ("Liveness::") lists a term still to define; a back without words defines nothing."""
     cards = [question for question in questions if question.form is QuestionForm.CARD]
     fronts = [card for card in cards if not has_question_mark(card.text) and reads_as_term(card.text, MAX_TERM_WORDS)]
     deck = len(fronts) >= MIN_HABIT and 2 * len(fronts) >= len(cards)
     for card in fronts:
         definition = " ".join(card.answer.text.split()) or None
+        if definition is not None and not _has_words(definition):
+            continue  # a value or a formula on the back ("Log2 64 word Calculation::$6$"): no definition
+        one_line = card.answer.first_line == card.line  # "Term::definition"; a multi-line card is a topic
         yield Term(card.text, card.note, card.line, card.column, "definition-line", definition,
-                   needs_use=definition is not None and not deck)
+                   needs_use=definition is not None and not (deck and one_line))
+
+
+def _has_words(text: str) -> bool:
+    return sum(1 for word in text.split() if any(char.isalpha() for char in word)) >= 2
 
 
 def _used(terms: list[Term], notes: list[ParsedNote]) -> Iterable[Term]:

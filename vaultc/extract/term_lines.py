@@ -28,6 +28,7 @@ MAX_TERM_WORDS = 5
 MAX_LIST_LINE_WORDS = 4
 _BREAKS = ("softbreak", "hardbreak")
 _TERM_PUNCTUATION = frozenset(" -'/()&+.’")
+_QUOTES = frozenset("\"“„«「'‘")
 _ABBREVIATION = re.compile(r"(?:\w\.)+\w?")
 """A dotted word in a term is an abbreviation ("P.A.", "i.i.d."), not code ("model.layers")."""
 _CLAUSE_WORDS = frozenset({
@@ -38,6 +39,7 @@ _CLAUSE_WORDS = frozenset({
 _LABEL_WORDS = frozenset({
     "answer", "answers", "example", "examples", "note", "notes", "step", "steps", "solution", "question",
     "result", "results", "summary", "input", "inputs", "output", "outputs", "e.g", "eg", "see", "source",
+    "proof", "remark", "definition", "theorem", "lemma", "corollary", "case", "hint", "tip", "warning",
 })  # fmt: skip
 
 
@@ -84,6 +86,8 @@ def read_term_line(children: Sequence[Token]) -> TermLine:
         return TermLine("other", "", "", text)  # a URL, "https://..."
     if rest and not _words(rest_children):
         return TermLine("value", head, rest, text)  # a value, in code, math or digits ("Frequency: 2 GHz")
+    if rest[:1] in _QUOTES:
+        return TermLine("other", "", "", text)  # speech ('Chris: "Why do you rename...?"'), not a definition
     code = any(child.type == "code_inline" for child in head_children)
     return TermLine("definition" if rest else "label", head, rest, text, code)
 

@@ -8,8 +8,9 @@ nested lists) is its answer. When no item of the list has an answer, the list is
 purpose (questions to ask an interviewer, "Follow-ups", "Possible exam questions"): its questions
 are prompts. When some items are answered, an item without an answer is unanswered.
 
-Lists nested in a list that is not a list of questions are looked at too (a checklist of questions
-under a bold topic item); a list nested in a question's item is part of that question's answer.
+In a list that is not a list of questions, an item that asks and has an answer nested under it is a
+possible question. Lists nested in such a list are looked at too (a checklist of questions under a
+bold topic item); a list nested in a question's item is part of that question's answer.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from vaultc.extract.answers import Piece, read_blocks, read_lines
 from vaultc.extract.blocks import Block, line_texts
 from vaultc.extract.candidates import Candidate
 from vaultc.extract.evidence import MIN_HABIT
-from vaultc.extract.model import QuestionForm, QuestionStatus
+from vaultc.extract.model import Confidence, QuestionForm, QuestionStatus
 from vaultc.extract.shapes.numbered import list_items
 from vaultc.extract.wording import Strength, Wording, is_instruction, question_marks, read_wording
 
@@ -40,6 +41,7 @@ def _questions_in(tokens: Sequence[Token], start: int, end: int) -> Iterator[Can
     if _asks_mostly([wording for wording, _ in asked]):
         yield from _list_of_questions(tokens, asked)
         return
+    yield from _answered_items(tokens, asked)
     for item_start, item_end in items:
         for position in range(item_start + 1, item_end):
             token = tokens[position]
@@ -55,6 +57,18 @@ def _list_of_questions(tokens: Sequence[Token], asked: list[tuple[Wording | None
         line = tokens[start].map[0] + 1 if tokens[start].map else 0
         yield Candidate(QuestionForm.LIST, wording, line, start, (start, end), pieces, self_contained=True,
                         empty_status=status)
+
+
+def _answered_items(tokens: Sequence[Token], asked: list[tuple[Wording | None, tuple[int, int]]]) -> Iterator[Candidate]:
+    """In a list that is not a list of questions, an item that asks and is answered by what is nested
+    under it ("- Should we have one big memory?" over "- No: access time grows with size") is a
+    possible question: shown with its answer, never a finding."""
+    for wording, (start, end) in asked:
+        pieces = _answer(tokens, start, end) if _asks(wording) else ()
+        if pieces:
+            line = tokens[start].map[0] + 1 if tokens[start].map else 0
+            yield Candidate(QuestionForm.LIST, wording, line, start, (start, end), pieces, self_contained=True,
+                            confidence=Confidence.POSSIBLE)
 
 
 def _ask(tokens: Sequence[Token], item: tuple[int, int]) -> Wording | None:
