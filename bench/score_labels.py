@@ -28,7 +28,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -175,11 +175,16 @@ def _question_text(analysis: Analysis, note: str, line: int) -> str:
 
 def _score_terms(result: Score, note: str, truth: NoteLabels, analysis: Analysis, corpus_defines: frozenset) -> None:
     undefined = {
-        term_key(found.subject) for found in analysis.diagnostics if found.path == note and found.rule == "undefined-term"
+        term_key(found.subject)
+        for found in analysis.diagnostics
+        if found.path == note and found.rule == "undefined-term"
     }
     result.tallies["undefined"].add(set(truth.undefined), undefined, lambda key: f"{note}: {key}")
-    entries = [concept for concept in analysis.knowledge.concepts
-               if concept.in_glossary and any(term.note == note for term in concept.terms)]
+    entries = [
+        concept
+        for concept in analysis.knowledge.concepts
+        if concept.in_glossary and any(term.note == note for term in concept.terms)
+    ]
     real = truth.defines | truth.undefined | corpus_defines
     glossary = result.tallies["glossary"]
     for concept in entries:  # precision: is each glossary entry taken from this note a real term of it?
@@ -203,17 +208,48 @@ def pooled(scores: Iterable[Score], name: str = "pooled") -> Score:
 
 
 def table(scores: list[Score]) -> str:
-    head = ("vault", "notes", "recog R", "recog P", "flag P", "flag R", "prompt P", "prompt R", "undef P", "undef R",
-            "gloss real", "defs found")
+    head = (
+        "vault",
+        "notes",
+        "recog R",
+        "recog P",
+        "flag P",
+        "flag R",
+        "prompt P",
+        "prompt R",
+        "undef P",
+        "undef R",
+        "gloss real",
+        "defs found",
+    )
     rows = [head]
     for item in scores:
         t = item.tallies
-        rows.append((item.corpus, str(item.notes), *(f"{value:.2f}" for value in (
-            t["recognition"].recall, t["recognition"].precision, t["flags"].precision, t["flags"].recall,
-            t["prompts"].precision, t["prompts"].recall, t["undefined"].precision, t["undefined"].recall,
-            t["glossary"].precision, t["definitions"].recall))))
+        rows.append(
+            (
+                item.corpus,
+                str(item.notes),
+                *(
+                    f"{value:.2f}"
+                    for value in (
+                        t["recognition"].recall,
+                        t["recognition"].precision,
+                        t["flags"].precision,
+                        t["flags"].recall,
+                        t["prompts"].precision,
+                        t["prompts"].recall,
+                        t["undefined"].precision,
+                        t["undefined"].recall,
+                        t["glossary"].precision,
+                        t["definitions"].recall,
+                    )
+                ),
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    lines = ["| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) + " |" for row in rows]
+    lines = [
+        "| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) + " |" for row in rows
+    ]
     lines.insert(1, "|" + "|".join("-" * (width + 2) for width in widths) + "|")
     return "\n".join(lines)
 

@@ -91,7 +91,10 @@ def test_config_is_read_only_and_pickles(tmp_path: Path) -> None:
         ),
         ("rules:\n  zzzz: off\n", "line 2: unknown rule 'zzzz'. Allowed: ambiguous-link, broken-link,"),
         ("titel: Notes\n", "line 1: unknown setting 'titel'. Did you mean 'title'?"),
-        ("colour: red\n", "line 1: unknown setting 'colour'. Allowed: base_url, flashcards, ignore, obsidian_vault_name, rules,"),
+        (
+            "colour: red\n",
+            "line 1: unknown setting 'colour'. Allowed: base_url, flashcards, ignore, obsidian_vault_name, rules,",
+        ),
         (
             "rules:\n  stub-answer: errr\n",
             "line 2: rule 'stub-answer': 'errr' is not a setting. Did you mean 'error'? "

@@ -32,7 +32,10 @@ HEADINGS = "## What is a stack?\n\nLIFO.\n\n## What is a queue?\n\nFIFO.\n\n## E
 @pytest.mark.parametrize(
     ("other", "asks"),
     [
-        ("## Explain a heap?\n\nA tree.\n\n## Explain a trie?\n\nPrefixes.\n", True),  # the vault asks "Explain ...?" twice
+        (
+            "## Explain a heap?\n\nA tree.\n\n## Explain a trie?\n\nPrefixes.\n",
+            True,
+        ),  # the vault asks "Explain ...?" twice
         ("## Explain a heap?\n\nA tree.\n", False),  # once is no habit
     ],
 )
@@ -67,10 +70,24 @@ def test_a_head_left_empty_in_a_template_is_a_field_in_the_note_that_fills_it() 
     assert not any("Author" in concept.variants for concept in knowledge_of(files).concepts)
 
 
-TERMS = ("overfitting", "dropout", "epoch", "bagging", "boosting", "stride", "padding", "kernel", "pooling",
-         "logit", "tensor", "gradient")
-GLOSSARY = {f"{name}.md": f"A word the course uses, explained here in one sentence, number {i}.\n"
-            for i, name in enumerate(TERMS)}
+TERMS = (
+    "overfitting",
+    "dropout",
+    "epoch",
+    "bagging",
+    "boosting",
+    "stride",
+    "padding",
+    "kernel",
+    "pooling",
+    "logit",
+    "tensor",
+    "gradient",
+)
+GLOSSARY = {
+    f"{name}.md": f"A word the course uses, explained here in one sentence, number {i}.\n"
+    for i, name in enumerate(TERMS)
+}
 
 
 def test_in_a_glossary_vault_each_note_defines_its_title() -> None:

@@ -87,7 +87,8 @@ def test_non_terms(text: str) -> None:
 def test_a_label_only_line_is_a_term_only_among_glossary_lines_outside_answers() -> None:
     text = "Dense Layer: a linear model\n\nBackward Pass:\n"
     assert terms_of(text)[1] == ("Backward Pass", "definition-line", None)
-    assert terms_of(text, inside_answer=lambda line: line == 3) == [("Dense Layer", "definition-line", "a linear model")]
+    in_an_answer = terms_of(text, inside_answer=lambda line: line == 3)
+    assert in_an_answer == [("Dense Layer", "definition-line", "a linear model")]
     assert terms_of("Backward Pass:\n\n$$x$$\n") == []  # a label over a formula
 
 

@@ -5,17 +5,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from vaultc.analysis import Analysis, StageTimer, analyse
 from vaultc.cli import main
 from vaultc.diagnostics import RULES
-from vaultc.extract.model import QuestionStatus
-from vaultc.lint import run
 
 VAULT = Path(__file__).resolve().parent.parent / "vault"
 FINDING_LINE = re.compile(r"^(.+?):(\d+):(\d+): (\w+) (\S+) ")

@@ -20,8 +20,13 @@ EXPECTED = {
     "interviewprep": {"open-prompt": 42, "broken-link": 1, "link-case-mismatch": 1},
     # 67 embedded SVGs were never committed upstream (74 embeds), 9 links name notes that do not
     # exist; formulas use ~100 macros of a preamble vaultc does not read: one finding per macro.
-    "mathwiki": {"broken-link": 9, "crlf-line-endings": 1, "link-case-mismatch": 2, "math-error": 125,
-                 "missing-embed": 74},
+    "mathwiki": {
+        "broken-link": 9,
+        "crlf-line-endings": 1,
+        "link-case-mismatch": 2,
+        "math-error": 125,
+        "missing-embed": 74,
+    },
     "ml-glossary": {},  # a machine-converted glossary: nothing is missing
     "ml-interview-questions": {"stub-answer": 14},  # the 14 "Answer here" placeholders
     # the course's screenshots were not redistributed (20 embeds); two index links name notes that

@@ -8,14 +8,19 @@ from vaultc.render.search_query import SearchIndex
 from vaultc.render.search_tokens import joined_pairs
 
 FILES = {
-    "A.md": "## What is the soft max function?\n\nIt turns logits into probabilities.\n\n## What is a loss?\n\nA number.\n",
+    "A.md": (
+        "## What is the soft max function?\n\nIt turns logits into probabilities.\n\n"
+        "## What is a loss?\n\nA number.\n"
+    ),
     "B.md": "Softmax appears at the end of a classifier.\n",
     "C.md": "The max pool layer keeps the largest value.\n",
 }
 
 
 def found(index: dict, query: str) -> set[str]:
-    return {f"{KINDS[index['docs'][hit.doc][0]]}:{index['docs'][hit.doc][1]}" for hit in SearchIndex(index).search(query)}
+    return {
+        f"{KINDS[index['docs'][hit.doc][0]]}:{index['docs'][hit.doc][1]}" for hit in SearchIndex(index).search(query)
+    }
 
 
 def test_two_words_are_found_under_the_word_another_note_writes() -> None:

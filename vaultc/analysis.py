@@ -21,8 +21,8 @@ from vaultc.diagnostics import Diagnostic, sort_diagnostics
 from vaultc.extract.model import Knowledge
 from vaultc.extract.stage import extract_knowledge
 from vaultc.lint.suppress import apply_suppressions, suppressions
-from vaultc.math_report import collapse_unknown_commands
 from vaultc.load import LoadedVault, SourceNote, load_vault
+from vaultc.math_report import collapse_unknown_commands
 from vaultc.model import ParsedNote
 from vaultc.parse import ParseOptions, parse_note
 from vaultc.resolve import ResolvedVault, resolve_vault

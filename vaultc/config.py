@@ -12,13 +12,12 @@ say which line is wrong and a key given twice is caught instead of the last one 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NoReturn
+from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import yaml

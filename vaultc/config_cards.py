@@ -48,5 +48,5 @@ def read_card_settings(path: Path, key: str, node: yaml.Node) -> CardSettings:
 def _separator(path: Path, key: str, node: yaml.Node) -> str:
     text = value_of(node)
     if not isinstance(text, str) or not text.strip() or any(char.isspace() for char in text.strip()):
-        fail(path, node, f"{key} must be a separator without spaces, e.g. \"::\", not {describe(node)}.")
+        fail(path, node, f'{key} must be a separator without spaces, e.g. "::", not {describe(node)}.')
     return text.strip()

@@ -22,7 +22,6 @@ from vaultc.markdown.cards import DEFAULT_SEPARATORS
 from vaultc.model import Block, FrontMatter, Heading, LinkKind, LinkRef, ParsedNote
 from vaultc.names import PAGE_IDS, VaultPath, basename, note_stem, unique_slug
 
-
 MATH_ERROR_MESSAGE = "cannot convert formula to MathML ({reason}); its source is shown"
 """The message of a ``math-error`` finding (:mod:`vaultc.math_report` reads its reason back)."""
 

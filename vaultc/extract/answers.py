@@ -46,7 +46,8 @@ DEFAULT_STUB_PATTERNS: tuple[str, ...] = (
     r"(?:your )?answer (?:goes )?here\W*",  # the ml-interview-questions placeholder
     r"(?:to be (?:written|done|added|answered|continued)|coming soon|fill (?:this |it )?in(?: later)?)\W*",
     r"(?:look (?:it |this |that )?up|google (?:it|this)|search (?:for )?(?:it|this)"
-    r"|see (?:the )?(?:docs?|documentation|link|video|paper|notes?|lectures?|slides?|book|chapter))\b.{0,60}",  # a "look it up" note
+    # a "look it up" note
+    r"|see (?:the )?(?:docs?|documentation|link|video|paper|notes?|lectures?|slides?|book|chapter))\b.{0,60}",
     r"(?:skip(?:ped)?|n/?a|not (?:needed|relevant|important)"
     r"|too (?:specialist|specialised|specialized|advanced|niche|detailed))\W*",  # a "skip" note
 )

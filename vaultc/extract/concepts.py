@@ -2,9 +2,10 @@
 
 Spellings merge when their :func:`~vaultc.extract.spelling.concept_key` agrees, when a note's
 aliases name it, when the notes tie an acronym to its long form ("Principal component analysis
-(PCA)"), or by a classifier word or a contraction (:mod:`vaultc.extract.merges`). Each concept collects its definitions (definition lines, definition lists, term notes,
-and the answers to "What is X?" / "Define X" / "What does X mean?" questions), the questions about
-it, and the places that list it. Near-misspellings are suggested, never merged.
+(PCA)"), or by a classifier word or a contraction (:mod:`vaultc.extract.merges`). Each concept
+collects its definitions (definition lines, definition lists, term notes, and the answers to "What
+is X?" / "Define X" / "What does X mean?" questions), the questions about it, and the places that
+list it. Near-misspellings are suggested, never merged.
 """
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ from the text a definition was taken from (lines, math kept as ``$...$`` so it i
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 from markdown_it.token import Token

@@ -113,8 +113,11 @@ class NoteEvidence:
 def survey_note(note: ParsedNote) -> NoteSurvey:
     """Gather one note's facts."""
     blocks = note_blocks(note.tokens)
-    headings = tuple((block.level, int(_asks(block.text, QuestionForm.HEADING)), block.text) for block in blocks
-                     if block.kind == "heading")
+    headings = tuple(
+        (block.level, int(_asks(block.text, QuestionForm.HEADING)), block.text)
+        for block in blocks
+        if block.kind == "heading"
+    )
     return NoteSurvey(
         blocks=blocks,
         asking_headings=headings,
@@ -169,10 +172,13 @@ def note_evidence(survey: NoteSurvey, vault: VaultEvidence) -> NoteEvidence:
 
 def _topic_levels(blocks: Sequence[Block]) -> Iterable[int]:
     """Levels of headings followed at once by a deeper heading that asks."""
-    for block, following in zip(blocks, blocks[1:]):
-        if block.kind == following.kind == "heading" and following.level > block.level:
-            if _asks(following.text, QuestionForm.HEADING):
-                yield block.level
+    for block, following in zip(blocks, blocks[1:], strict=False):
+        if (
+            block.kind == following.kind == "heading"
+            and following.level > block.level
+            and _asks(following.text, QuestionForm.HEADING)
+        ):
+            yield block.level
 
 
 def _question_levels(asking: Counter, total: Counter) -> Iterable[int]:
@@ -187,7 +193,7 @@ def _question_levels(asking: Counter, total: Counter) -> Iterable[int]:
 
 
 def numbered_heading(text: str) -> bool:
-    """"4. 用户级线程和内核级线程的区别": a heading numbered like an item of a list."""
+    """ "4. 用户级线程和内核级线程的区别": a heading numbered like an item of a list."""
     return _NUMBERED_HEADING.match(text) is not None
 
 

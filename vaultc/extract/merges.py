@@ -32,7 +32,7 @@ Join = Callable[[str, str], None]
 
 
 def join_classified(join: Join, terms: Sequence[Term]) -> None:
-    """"X <classifier>" joins X, when the vault writes X as a term and does not give both a note."""
+    """ "X <classifier>" joins X, when the vault writes X as a term and does not give both a note."""
     folded = {concept_key(term.name): _folded(term.name) for term in terms}
     classifiers = Counter(parts[-1] for parts in folded.values() if len(parts) > 1)
     own_notes = {concept_key(term.name) for term in terms if term.source == "title"}
@@ -45,7 +45,7 @@ def join_classified(join: Join, terms: Sequence[Term]) -> None:
 
 
 def join_contractions(join: Join, terms: Iterable[Term]) -> None:
-    """"batchnorm" joins "batch normalization": the words run together, the last one cut short."""
+    """ "batchnorm" joins "batch normalization": the words run together, the last one cut short."""
     keys = {concept_key(term.name): _folded(term.name) for term in terms}
     by_prefix: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, parts in keys.items():

@@ -76,7 +76,9 @@ def _entries(tokens: Sequence[Token], blocks: Sequence[Block], evidence: NoteEvi
             next_asks = index + 1 < len(blocks) and _asks_surely(asked[index + 1])
             walk.visit(block, asked[index], next_asks)
     walk.close()
-    taken = [Entry(candidate, candidate.line, list(candidate.inside)) for found in whole for candidate in found.candidates]
+    taken = [
+        Entry(candidate, candidate.line, list(candidate.inside)) for found in whole for candidate in found.candidates
+    ]
     return sorted([*walk.entries, *taken], key=lambda entry: (entry.candidate.token, entry.candidate.line))
 
 

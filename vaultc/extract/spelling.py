@@ -18,9 +18,20 @@ ARTICLES = frozenset({"a", "an", "the"})
 
 # Only suffixes that are unambiguously British spellings ("precise" and "noise" must stay).
 _BRITISH_SUFFIXES = (
-    ("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"),
-    ("alise", "alize"), ("imise", "imize"), ("arise", "arize"), ("orise", "orize"), ("enise", "enize"),
-    ("ialise", "ialize"), ("elling", "eling"), ("elled", "eled"), ("yse", "yze"), ("our", "or"),
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("alise", "alize"),
+    ("imise", "imize"),
+    ("arise", "arize"),
+    ("orise", "orize"),
+    ("enise", "enize"),
+    ("ialise", "ialize"),
+    ("elling", "eling"),
+    ("elled", "eled"),
+    ("yse", "yze"),
+    ("our", "or"),
 )
 _OUR_WORDS = frozenset({"behaviour", "colour", "neighbour", "favour", "labour", "flavour", "honour", "rumour"})
 _SINGULAR_KEEP = ("ss", "us", "is", "as", "os", "ics")
@@ -96,7 +107,9 @@ def one_edit_apart(first: str, second: str) -> bool:
     """One letter inserted, deleted, replaced, or two neighbours swapped (a Damerau distance of 1)."""
     if first == second or abs(len(first) - len(second)) > 1:
         return False
-    start = next((i for i, (a, b) in enumerate(zip(first, second)) if a != b), min(len(first), len(second)))
+    start = next(
+        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), min(len(first), len(second))
+    )
     if len(first) == len(second):
         swapped = first[start + 1 : start + 2] + first[start : start + 1] == second[start : start + 2]
         return first[start + 1 :] == second[start + 1 :] or (swapped and first[start + 2 :] == second[start + 2 :])

@@ -73,8 +73,15 @@ def card_terms(questions: Sequence[Question]) -> Iterable[Term]:
         if definition is not None and not _has_words(definition):
             continue  # a value or a formula on the back ("Log2 64 word Calculation::$6$"): no definition
         one_line = card.answer.first_line == card.line  # "Term::definition"; a multi-line card is a topic
-        yield Term(card.text, card.note, card.line, card.column, "definition-line", definition,
-                   needs_use=definition is not None and not (deck and one_line))
+        yield Term(
+            card.text,
+            card.note,
+            card.line,
+            card.column,
+            "definition-line",
+            definition,
+            needs_use=definition is not None and not (deck and one_line),
+        )
 
 
 def _has_words(text: str) -> bool:
@@ -98,15 +105,22 @@ def _used(terms: list[Term], notes: list[ParsedNote]) -> Iterable[Term]:
 
 def _paragraph_line(note: ParsedNote, line: int) -> int:
     """The first line of the inline block holding ``line`` (how mentions are placed)."""
-    return next((token.map[0] + 1 for token in note.tokens
-                 if token.type == "inline" and token.map and token.map[0] < line <= token.map[1]), line)
+    return next(
+        (
+            token.map[0] + 1
+            for token in note.tokens
+            if token.type == "inline" and token.map and token.map[0] < line <= token.map[1]
+        ),
+        line,
+    )
 
 
 def _answer_prose(questions: tuple[Question, ...], vault: ResolvedVault) -> list[str]:
     """Each question's answer as prose (code and formula blocks left out), for definitions; a card's
     back is its answer's text (the front shares its line)."""
     return [
-        q.answer.text if q.form is QuestionForm.CARD
+        q.answer.text
+        if q.form is QuestionForm.CARD
         else blocks_prose(vault.notes[q.note].tokens, *q.answer.tokens, q.answer.first_line, q.answer.last_line)
         for q in questions
     ]

@@ -121,8 +121,10 @@ def _head(children: Sequence[Token]) -> str | None:
     """The term a head names: its words, or its one code span; None when it mixes code and words."""
     codes = [child.content for child in children if child.type == "code_inline"]
     words = "".join(child.content for child in children if child.type == "text").strip().strip("*_").strip()
-    if any(child.type not in ("text", "code_inline", "strong_open", "strong_close", "em_open", "em_close")
-           for child in children):
+    if any(
+        child.type not in ("text", "code_inline", "strong_open", "strong_close", "em_open", "em_close")
+        for child in children
+    ):
         return None
     if codes:
         return codes[0].strip() if len(codes) == 1 and not words else None

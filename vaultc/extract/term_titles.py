@@ -101,8 +101,11 @@ def _prose(text: str) -> bool:
 def _fields_only(inline, fields: frozenset[str]) -> bool:
     lines = [read_term_line(children) for children in line_children(inline)]
     heads = [line.head for line in lines if line.kind in ("definition", "label", "value")]
-    return bool(heads) and len(heads) == len([line for line in lines if line.text]) and all(
-        concept_key(head) in fields for head in heads)
+    return (
+        bool(heads)
+        and len(heads) == len([line for line in lines if line.text])
+        and all(concept_key(head) in fields for head in heads)
+    )
 
 
 def _opens_with(text: str, name: str) -> bool:
@@ -125,5 +128,11 @@ def _first_heading(note: ParsedNote) -> list[str]:
 
 
 def _first_block_line(note: ParsedNote) -> int:
-    return next((token.map[0] + 1 for token in note.tokens if token.level == 0 and token.map
-                 and token.type not in ("front_matter", "heading_open")), 0)
+    return next(
+        (
+            token.map[0] + 1
+            for token in note.tokens
+            if token.level == 0 and token.map and token.type not in ("front_matter", "heading_open")
+        ),
+        0,
+    )

@@ -142,7 +142,7 @@ def _label_term(note: ParsedNote, paragraph: _Paragraph, glossary: bool, in_answ
 
 
 def _bold_definition(note: ParsedNote, paragraph: _Paragraph) -> Iterator[Term]:
-    """"**Overfitting** is ...", "A **group** is a set ...": a bold term opening a definition."""
+    """ "**Overfitting** is ...", "A **group** is a set ...": a bold term opening a definition."""
     children = paragraph.inline.children or []
     words_before = 0
     for position, child in enumerate(children):
@@ -183,7 +183,7 @@ def _has_words(text: str) -> bool:
 
 def _bold_text(children: Sequence[Token], opening: int) -> str:
     parts = []
-    for child in children[opening + 1:]:
+    for child in children[opening + 1 :]:
         if child.type == "strong_close":
             return "".join(parts).strip()
         if child.type not in ("text", "code_inline"):
@@ -203,9 +203,7 @@ def _text_after(children: Sequence[Token], opening: int) -> str:
     return "".join(parts).strip()
 
 
-def _term(
-    note: ParsedNote, name: str, line: int, source: str, definition: str | None, needs_use: bool = False
-) -> Term:
+def _term(note: ParsedNote, name: str, line: int, source: str, definition: str | None, needs_use: bool = False) -> Term:
     return Term(name, note.path, line, note.column_of(line, name), source, definition or None, needs_use)
 
 
@@ -218,8 +216,12 @@ def _introduces_block(after: Token | None) -> bool:
 def _repeated_heads(paragraphs: Iterable[_Paragraph]) -> frozenset[str]:
     """Heads the note writes on several lines ("Petra: ...", "Chris: ..." in meeting notes): speakers
     or fields, since a term is defined once."""
-    counts = Counter(concept_key(line.head) for paragraph in paragraphs for line in paragraph.lines
-                     if line.kind in ("definition", "label"))
+    counts = Counter(
+        concept_key(line.head)
+        for paragraph in paragraphs
+        for line in paragraph.lines
+        if line.kind in ("definition", "label")
+    )
     return frozenset(head for head, count in counts.items() if count > 1)
 
 
@@ -248,8 +250,9 @@ def _paragraphs(tokens: tuple[Token, ...]) -> Iterator[_Paragraph]:
 
 def _block_after(tokens: tuple[Token, ...], close: int) -> Token | None:
     """The first block token after the paragraph's close, skipping the closes of blocks around it."""
-    return next((tokens[position] for position in range(close + 1, len(tokens)) if tokens[position].nesting != -1),
-                None)
+    return next(
+        (tokens[position] for position in range(close + 1, len(tokens)) if tokens[position].nesting != -1), None
+    )
 
 
 def _classify(lines: Sequence[TermLine]) -> _Kind:

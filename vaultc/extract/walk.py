@@ -149,9 +149,9 @@ class Walk:
     def _heading_ends_answer(self, level: int) -> bool:
         """Does a title at ``level`` close the open question's section? After a sure heading question,
         only at the question's own level or at a level the note puts its topics at (its titles may
-        stand at any other: a pasted answer brings its own ``###``); after a possible one, at its level or above; after a paragraph-level
-        question, always; under an answer section taken from a heading, at that heading's level or
-        above."""
+        stand at any other: a pasted answer brings its own ``###``); after a possible one, at its
+        level or above; after a paragraph-level question, always; under an answer section taken from
+        a heading, at that heading's level or above."""
         assert self.open is not None
         opened = self.open.candidate
         if self.open.answer_level:

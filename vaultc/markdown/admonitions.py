@@ -48,7 +48,9 @@ def _converted(state: StateCore, tokens: list[Token]) -> list[Token]:
 
 
 def _admonition(state: StateCore, fence: Token) -> list[Token]:
-    written_type = fence.info.strip()[len(_PREFIX):].split()[0].lower() if fence.info.strip()[len(_PREFIX):] else "note"
+    written_type = (
+        fence.info.strip()[len(_PREFIX) :].split()[0].lower() if fence.info.strip()[len(_PREFIX) :] else "note"
+    )
     lines = fence.content.split("\n")
     parameters, skipped = _parameters(lines)
     body = "\n".join(lines[skipped:])

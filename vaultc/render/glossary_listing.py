@@ -10,9 +10,9 @@ each letter's entries are on the letter's page(s).
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from vaultc.extract.model import Concept
 from vaultc.names import SitePath

@@ -145,7 +145,7 @@ def joined_pairs(text: str) -> set[str]:
     words = _tokens_of(normalize(text))
     return {
         (first + second)[:MAX_TOKEN]
-        for first, second in zip(words, words[1:])
+        for first, second in zip(words, words[1:], strict=False)
         if first not in STOPWORDS and second not in STOPWORDS and not is_cjk(first) and not is_cjk(second)
     }
 

@@ -46,8 +46,9 @@ def callout_question(tokens: Sequence[Token], block: Block, evidence: NoteEviden
     body = _chosen(tokens, body_start, block.end - 1)
     if wording.strength is None and not body and not _has_content(tokens, body_start, block.end - 1):
         return None  # a [!question] callout titled with a statement and nothing in it shows the syntax
-    return Candidate(QuestionForm.CALLOUT, wording, block.first_line, block.start, block.span, body,
-                     self_contained=True)
+    return Candidate(
+        QuestionForm.CALLOUT, wording, block.first_line, block.start, block.span, body, self_contained=True
+    )
 
 
 def _untitled(tokens: Sequence[Token], block: Block, body_start: int, evidence: NoteEvidence) -> Candidate | None:
@@ -58,15 +59,18 @@ def _untitled(tokens: Sequence[Token], block: Block, body_start: int, evidence: 
         return None  # '> [!question]' over one statement line shows the syntax, it asks nothing
     answer = _chosen_pieces(tokens, body_start, block.end - 1, (rest_lines, rest_blocks))
     has_rest = rest_lines is not None or rest_blocks is not None
-    return Candidate(QuestionForm.CALLOUT, wording, block.first_line + 1, block.start, block.span, answer,
-                     self_contained=has_rest)
+    return Candidate(
+        QuestionForm.CALLOUT, wording, block.first_line + 1, block.start, block.span, answer, self_contained=has_rest
+    )
 
 
 def _chosen(tokens: Sequence[Token], start: int, end: int) -> tuple[Piece, ...]:
     return _chosen_pieces(tokens, start, end, (read_blocks(tokens, start, end),))
 
 
-def _chosen_pieces(tokens: Sequence[Token], start: int, end: int, pieces: tuple[Piece | None, ...]) -> tuple[Piece, ...]:
+def _chosen_pieces(
+    tokens: Sequence[Token], start: int, end: int, pieces: tuple[Piece | None, ...]
+) -> tuple[Piece, ...]:
     """The answer pieces, or none when the answer is only options and none is marked."""
     present = tuple(piece for piece in pieces if piece is not None)
     lines = [line for piece in present for line in piece.lines]
@@ -89,7 +93,9 @@ def _an_option_is_marked(tokens: Sequence[Token], start: int, end: int) -> bool:
     for token in tokens[start:end]:
         if token.type != "inline":
             continue
-        if 'checked="checked"' in "".join(child.content for child in token.children or () if child.type == "html_inline"):
+        if 'checked="checked"' in "".join(
+            child.content for child in token.children or () if child.type == "html_inline"
+        ):
             return True
         if any(child.type in _MARKS for child in token.children or ()) or _TICKS & set(token.content):
             return True

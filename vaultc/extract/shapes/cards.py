@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from vaultc.extract.answers import Piece, read_children_after, read_line_range, text_piece
-from vaultc.extract.blocks import Block, line_texts
+from vaultc.extract.blocks import Block
 from vaultc.extract.candidates import Candidate
 from vaultc.extract.model import QuestionForm
 from vaultc.extract.wording import read_wording
@@ -120,15 +120,24 @@ def _kind(children: Sequence[Token]) -> str:
 
 
 def _inline_card(tokens: Sequence[Token], line: _Line) -> list[Candidate]:
-    children = (tokens[line.inline].children or [])[line.begin:line.end]
+    children = (tokens[line.inline].children or [])[line.begin : line.end]
     separator = next(i for i, child in enumerate(children) if child.type == "card_separator")
     front = "".join(_texts_of(children[:separator])).strip()
     if not front:
         return []
     back = read_children_after(tokens, line.inline, line.begin + separator + 1, line.number - _first(tokens, line))
     opening = _block_opening(tokens, line.inline)
-    return [Candidate(QuestionForm.CARD, read_wording(front, QuestionForm.CARD), line.number, opening,
-                      (opening, line.inline + 2), (back,) if back is not None else (), self_contained=True)]
+    return [
+        Candidate(
+            QuestionForm.CARD,
+            read_wording(front, QuestionForm.CARD),
+            line.number,
+            opening,
+            (opening, line.inline + 2),
+            (back,) if back is not None else (),
+            self_contained=True,
+        )
+    ]
 
 
 def _multiline_card(tokens, start: int, end: int, lines: list[_Line], position: int) -> list[Candidate]:
@@ -148,8 +157,17 @@ def _multiline_card(tokens, start: int, end: int, lines: list[_Line], position: 
     back = read_line_range(tokens, start, end, lines[position].number + 1, last)
     wording = read_wording(" ".join(" ".join(line.text for line in front).split()), QuestionForm.CARD)
     opening = _opening_at(tokens, start, end, front[0].number)
-    return [Candidate(QuestionForm.CARD, wording, front[0].number, opening, (start, end),
-                      (back,) if back is not None else (), self_contained=True)]
+    return [
+        Candidate(
+            QuestionForm.CARD,
+            wording,
+            front[0].number,
+            opening,
+            (start, end),
+            (back,) if back is not None else (),
+            self_contained=True,
+        )
+    ]
 
 
 def _has_multiline(lines: list[_Line]) -> bool:
@@ -158,11 +176,18 @@ def _has_multiline(lines: list[_Line]) -> bool:
 
 
 def _cloze_card(tokens: Sequence[Token], line: _Line) -> Candidate:
-    children = (tokens[line.inline].children or [])[line.begin:line.end]
+    children = (tokens[line.inline].children or [])[line.begin : line.end]
     opening = _block_opening(tokens, line.inline)
     answer: Piece = text_piece(", ".join(_hidden(children)), line.number, (opening, line.inline + 2))
-    return Candidate(QuestionForm.CARD, read_wording(_with_blanks(children), QuestionForm.CARD), line.number,
-                     opening, (opening, line.inline + 2), (answer,), self_contained=True)
+    return Candidate(
+        QuestionForm.CARD,
+        read_wording(_with_blanks(children), QuestionForm.CARD),
+        line.number,
+        opening,
+        (opening, line.inline + 2),
+        (answer,),
+        self_contained=True,
+    )
 
 
 def _first(tokens: Sequence[Token], line: _Line) -> int:

@@ -24,6 +24,7 @@ from vaultc.extract.wording import (
     starts_like_question,
 )
 
+
 def _like_asking_siblings(block: Block, evidence: NoteEvidence) -> bool:
     """Numbered like the note's asking headings ("## 4. ..." among "## 3. ...?"), or opening with the
     same two words as one of them ("Can you explain the concept of transfer" under "Can you explain
@@ -52,6 +53,11 @@ def heading_question(block: Block, evidence: NoteEvidence) -> Candidate | None:
     sure = at_question_level and (like_siblings or _asks_itself(wording.texts[0], evidence))
     confidence = Confidence.SURE if sure else Confidence.POSSIBLE
     return Candidate(
-        QuestionForm.HEADING, wording, block.first_line, block.start, block.span, level=block.level,
+        QuestionForm.HEADING,
+        wording,
+        block.first_line,
+        block.start,
+        block.span,
+        level=block.level,
         confidence=confidence,
     )

@@ -3,10 +3,11 @@ or questions answered by the items nested under them.
 
 A list is a list of questions when more than half of its items are questions and at least two of
 them ask (their first line holds a "?" outside quotes, or a ``Q1)`` prefix). Its items that ask, or
-that are whole sentences in such a list ("List the marker interfaces in Java."), are questions; the rest of an item (its other lines, its
-nested lists) is its answer. When no item of the list has an answer, the list is left open on
-purpose (questions to ask an interviewer, "Follow-ups", "Possible exam questions"): its questions
-are prompts. When some items are answered, an item without an answer is unanswered.
+that are whole sentences in such a list ("List the marker interfaces in Java."), are questions; the
+rest of an item (its other lines, its nested lists) is its answer. When no item of the list has an
+answer, the list is left open on purpose (questions to ask an interviewer, "Follow-ups", "Possible
+exam questions"): its questions are prompts. When some items are answered, an item without an answer
+is unanswered.
 
 In a list that is not a list of questions, an item that asks and has an answer nested under it is a
 possible question. Lists nested in such a list are looked at too (a checklist of questions under a
@@ -49,17 +50,22 @@ def _questions_in(tokens: Sequence[Token], start: int, end: int) -> Iterator[Can
                 yield from _questions_in(tokens, position, _close_of(tokens, position, item_end))
 
 
-def _list_of_questions(tokens: Sequence[Token], asked: list[tuple[Wording | None, tuple[int, int]]]) -> Iterator[Candidate]:
+def _list_of_questions(
+    tokens: Sequence[Token], asked: list[tuple[Wording | None, tuple[int, int]]]
+) -> Iterator[Candidate]:
     chosen = [(wording, item, _answer(tokens, *item)) for wording, item in asked if _is_question(wording)]
     answered_somewhere = any(pieces for _, _, pieces in chosen)
     status = QuestionStatus.UNANSWERED if answered_somewhere else QuestionStatus.PROMPT
     for wording, (start, end), pieces in chosen:
         line = tokens[start].map[0] + 1 if tokens[start].map else 0
-        yield Candidate(QuestionForm.LIST, wording, line, start, (start, end), pieces, self_contained=True,
-                        empty_status=status)
+        yield Candidate(
+            QuestionForm.LIST, wording, line, start, (start, end), pieces, self_contained=True, empty_status=status
+        )
 
 
-def _answered_items(tokens: Sequence[Token], asked: list[tuple[Wording | None, tuple[int, int]]]) -> Iterator[Candidate]:
+def _answered_items(
+    tokens: Sequence[Token], asked: list[tuple[Wording | None, tuple[int, int]]]
+) -> Iterator[Candidate]:
     """In a list that is not a list of questions, an item that asks and is answered by what is nested
     under it ("- Should we have one big memory?" over "- No: access time grows with size") is a
     possible question: shown with its answer, never a finding."""
@@ -67,8 +73,16 @@ def _answered_items(tokens: Sequence[Token], asked: list[tuple[Wording | None, t
         pieces = _answer(tokens, start, end) if _asks(wording) else ()
         if pieces:
             line = tokens[start].map[0] + 1 if tokens[start].map else 0
-            yield Candidate(QuestionForm.LIST, wording, line, start, (start, end), pieces, self_contained=True,
-                            confidence=Confidence.POSSIBLE)
+            yield Candidate(
+                QuestionForm.LIST,
+                wording,
+                line,
+                start,
+                (start, end),
+                pieces,
+                self_contained=True,
+                confidence=Confidence.POSSIBLE,
+            )
 
 
 def _ask(tokens: Sequence[Token], item: tuple[int, int]) -> Wording | None:

@@ -4,8 +4,8 @@ In a note with the numbered habit (at least half of its slots with words ask), e
 question, whether it asks ("17) What is ...?") or only names a topic ("5) Linear Regression"); an
 empty slot (``36) -``, its question lost in an export) still ends the answer before it, but asks
 nothing. The first line is the question, the rest of the item the start of its answer (answers
-mostly follow as separate blocks, which the walk collects). Without the habit only slots that ask are possible questions,
-and task items (``1) [ ] renew passport``) never ask.
+mostly follow as separate blocks, which the walk collects). Without the habit only slots that ask
+are possible questions, and task items (``1) [ ] renew passport``) never ask.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ _DASH_ONLY = frozenset("-*+–— ")
 
 
 def is_numbered_list(tokens: Sequence[Token], block: Block) -> bool:
-    return block.kind == "list" and tokens[block.start].type == "ordered_list_open" and tokens[block.start].markup == ")"
+    return (
+        block.kind == "list" and tokens[block.start].type == "ordered_list_open" and tokens[block.start].markup == ")"
+    )
 
 
 def numbered_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvidence) -> list[Candidate]:

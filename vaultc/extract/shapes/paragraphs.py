@@ -2,14 +2,14 @@
 (with later ``Q:`` lines of the same paragraph asking too), and ``7, 8) ...`` pasted from a
 notebook. The rest of the paragraph is the start of the answer.
 
-How sure: ``Q:`` lines are explicit, so sure; with an ``A:`` line the answer is what that line
-says, even when it says nothing (the next paragraph is not the answer). A line or bold question is sure only in a note with the
-paragraph habit (it writes such questions followed by their answers at least twice); in prose, a
-"?" line is at most a possible question ("Got everything set up? Let's build...", "Would you like to
-explore weight decay next?"), never reported when nothing answers it. A ``7, 8)`` paragraph is sure
-in a note with the numbered habit. In a note with the paragraph habit, a first line that asks
-before its end ("How many processes does this create? fork(); fork();") asks too when its answer
-follows on the next line.
+How sure: ``Q:`` lines are explicit, so sure; with an ``A:`` line the answer is what that line says,
+even when it says nothing (the next paragraph is not the answer). A line or bold question is sure
+only in a note with the paragraph habit (it writes such questions followed by their answers at least
+twice); in prose, a "?" line is at most a possible question ("Got everything set up? Let's
+build...", "Would you like to explore weight decay next?"), never reported when nothing answers it.
+A ``7, 8)`` paragraph is sure in a note with the numbered habit. In a note with the paragraph habit,
+a first line that asks before its end ("How many processes does this create? fork(); fork();") asks
+too when its answer follows on the next line.
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ from vaultc.extract.wording import (
     starts_like_question,
     written_number,
 )
-
 
 _ASKS_INSIDE = re.compile(r"\w[?？؟]\s+\S")
 _ANSWER_INSIDE = re.compile(r"[.!:;]\s")
@@ -66,8 +65,20 @@ def paragraph_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvi
         empty = QuestionStatus.UNANSWERED
         if form is QuestionForm.LINE and not evidence.paragraph_habit and _only_questions(texts):
             confidence, empty = Confidence.SURE, QuestionStatus.PROMPT
-        found.append(Candidate(form, wording, line, block.start, block.span, inside, number=number,
-                               confidence=confidence, self_contained=labelled, empty_status=empty))
+        found.append(
+            Candidate(
+                form,
+                wording,
+                line,
+                block.start,
+                block.span,
+                inside,
+                number=number,
+                confidence=confidence,
+                self_contained=labelled,
+                empty_status=empty,
+            )
+        )
     return found
 
 
@@ -87,7 +98,7 @@ def _line_form(inline: Token, text: str, evidence: NoteEvidence) -> tuple[Questi
 
 
 def _asks_mid_line(texts: list[str], evidence: NoteEvidence) -> tuple[QuestionForm, Wording] | None:
-    """"How many processes does this create? fork(); fork(); fork();" over an answer line: in a note
+    """ "How many processes does this create? fork(); fork(); fork();" over an answer line: in a note
     of line questions, a first line that asks before its end, when the answer follows on the next
     line (a one-line "The result? A faster model." answers itself and is no question)."""
     first = " ".join(texts[0].split())

@@ -161,12 +161,21 @@ def _choose(blocks, group, answers) -> list[tuple[Section, list[int]] | None]:
 
 
 def _candidate(tokens: Sequence[Token], block: Block, pieces: tuple[Piece, ...], sure: bool) -> Candidate:
-    text = " ".join(" ".join(line_texts(token)).strip() for token in tokens[block.start:block.end]
-                    if token.type == "inline")
+    text = " ".join(
+        " ".join(line_texts(token)).strip() for token in tokens[block.start : block.end] if token.type == "inline"
+    )
     wording = read_wording(" ".join(text.split()), QuestionForm.SECTION)
     confidence = Confidence.SURE if sure else Confidence.POSSIBLE
-    return Candidate(QuestionForm.SECTION, wording, block.first_line, block.start, block.span, pieces,
-                     self_contained=True, confidence=confidence)
+    return Candidate(
+        QuestionForm.SECTION,
+        wording,
+        block.first_line,
+        block.start,
+        block.span,
+        pieces,
+        self_contained=True,
+        confidence=confidence,
+    )
 
 
 def _pieces(tokens: Sequence[Token], blocks: Sequence[Block], indices: list[int]) -> tuple[Piece, ...]:
@@ -182,8 +191,13 @@ def _asks(tokens: Sequence[Token], block: Block) -> bool:
     """A quote or paragraph whose last line ends in "?" (its whole text is the question)."""
     if block.kind not in ("quote", "paragraph"):
         return False
-    lines = [line.strip() for token in tokens[block.start:block.end] if token.type == "inline"
-             for line in line_texts(token) if line.strip()]
+    lines = [
+        line.strip()
+        for token in tokens[block.start : block.end]
+        if token.type == "inline"
+        for line in line_texts(token)
+        if line.strip()
+    ]
     return bool(lines) and ends_asking(lines[-1])
 
 
@@ -196,8 +210,9 @@ def _only_questions_list(tokens, blocks, section: Section) -> bool:
     shown = [blocks[index] for index in section.content if not _skippable(tokens, blocks[index])]
     if not shown or any(block.kind != "list" for block in shown):
         return False
-    items = [line_texts(token)[0] for block in shown for token in tokens[block.start:block.end]
-             if token.type == "inline"]
+    items = [
+        line_texts(token)[0] for block in shown for token in tokens[block.start : block.end] if token.type == "inline"
+    ]
     return bool(items) and 2 * sum(has_question_mark(item) for item in items) >= len(items)
 
 
