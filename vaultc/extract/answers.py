@@ -1,7 +1,7 @@
-"""Answers: what part of a note answers a question, and whether that part really is an answer.
+"""Answers: reading the part of a note that answers a question, and the boundaries of answers.
 
-Why a module of its own: finding questions (:mod:`vaultc.extract.forms`) is about wording, while an
-answer is about layout: where the author stops writing about one question. Notes mark that in
+Why a module of its own: finding questions (:mod:`vaultc.extract.shapes`) is about a block's shape,
+while an answer is about layout: where the author stops writing about one question. Notes mark that in
 three ways, and the rules here follow them (all read from tokens, never from the raw source):
 
 * **Thematic breaks** (``---``) always end an answer.
@@ -17,25 +17,23 @@ three ways, and the rules here follow them (all read from tokens, never from the
   glossary). Answers that exist start on the next line or after one blank line in every note read.
 
 The next question and headings end answers too; those rules need to know what is open, so they
-live in :mod:`vaultc.extract.questions`.
+live in :mod:`vaultc.extract.walk`.
 
-A collected answer is a list of :class:`Piece` values; :func:`answer_status` decides between
-answered, unanswered (nothing there) and stub (only a placeholder: ``-``, ``TODO``, ``Answer here``,
-a bare link, only sub-questions, a "look it up" or "skip" note). Placeholders are regular
-expressions matched against the whole answer, so a vault can configure its own.
+A collected answer is a list of :class:`Piece` values, read from tokens here (never the raw source);
+:mod:`vaultc.extract.answer_status` judges it (answered, unanswered, stub). The placeholders it
+knows, ``DEFAULT_STUB_PATTERNS``, are regular expressions matched against the whole answer, so a
+vault can configure its own.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from vaultc.extract.model import Answer, QuestionStatus
-from vaultc.extract.wording import ends_asking, strip_trailing_symbols
+from vaultc.extract.model import Answer
 
 MAX_ANSWER_GAP = 2
 """Blank lines allowed between a question and the start of its answer."""
@@ -55,11 +53,8 @@ r"""Regular expressions for placeholders: an answer whose whole plain text match
 is a stub. Configurable (``stub_patterns``); write ``\.\.\.``, not ``...``, for literal dots."""
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_NOTE_TO_SELF = re.compile(r"[(（\[［【][^()（）\[\]［］【】]{1,40}[)）\]］】]")
-"""An answer that is only a short remark in brackets, "(to be added)", "（待补充）": a note to self."""
 _LABEL_LINE = re.compile(r"^\s*(?:\*\*)?(?:a|answer)\s*:", re.IGNORECASE)
-_ANSWER_LABEL = re.compile(r"^\s*(?:\*\*)?(?:a|answer)\s*[:.)](?:\*\*)?\s*", re.IGNORECASE)
-_LINK_FILLER = frozenset({"see", "read", "link", "links", "here", "source", "sources", "ref", "more", "at", "video"})
+ANSWER_LABEL = re.compile(r"^\s*(?:\*\*)?(?:a|answer)\s*[:.)](?:\*\*)?\s*", re.IGNORECASE)
 _SPACER = re.compile(r"(?:\s*<\s*/?\s*br\s*/?\s*>)+\s*", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"\s*<!--.*?-->\s*", re.DOTALL)
 _IGNORED_BLOCKS = frozenset({"comment_block", "front_matter", "footnote_block_open"})
@@ -266,43 +261,3 @@ def build_answer(pieces: Sequence[Piece]) -> Answer:
         tokens=(pieces[0].tokens[0], pieces[-1].tokens[1]),
         text="\n".join(lines),
     )
-
-
-def answer_status(
-    pieces: Sequence[Piece], stub_patterns: Iterable[str], questions_answer: bool = False
-) -> tuple[QuestionStatus, str]:
-    """Answered, unanswered or stub (with the reason), judged on the whole answer; with
-    ``questions_answer`` (a card's back: "Frame size is equal to what?::Page size?") an answer that
-    only asks is still an answer."""
-    if not pieces:
-        return QuestionStatus.UNANSWERED, ""
-    if any(piece.substance for piece in pieces):
-        return QuestionStatus.ANSWERED, ""
-    lines = [line for piece in pieces for line in piece.lines]
-    text = _ANSWER_LABEL.sub("", " ".join(" ".join(lines).split()))
-    if not text:
-        return QuestionStatus.UNANSWERED, ""
-    if _only_links(pieces):
-        return QuestionStatus.STUB, "bare link"
-    for pattern in _compiled(tuple(stub_patterns)):
-        if pattern.fullmatch(text):
-            return QuestionStatus.STUB, text[:60]
-    if _NOTE_TO_SELF.fullmatch(text):
-        return QuestionStatus.STUB, text[:60]
-    if not questions_answer and all(ends_asking(strip_trailing_symbols(line)) for line in lines):
-        return QuestionStatus.STUB, "only sub-questions"
-    return QuestionStatus.ANSWERED, ""
-
-
-def _only_links(pieces: Sequence[Piece]) -> bool:
-    """Links or URLs, and no words of its own beyond "see", "read", "link"..."""
-    if not any(piece.links for piece in pieces):
-        return False
-    prose = " ".join(_ANSWER_LABEL.sub("", piece.prose) for piece in pieces)
-    words = re.findall(r"\w+", prose.casefold())
-    return all(word in _LINK_FILLER for word in words)
-
-
-@functools.lru_cache(maxsize=16)
-def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(pattern, re.IGNORECASE | re.DOTALL) for pattern in patterns)

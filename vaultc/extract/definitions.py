@@ -69,14 +69,21 @@ def _cut(text: str) -> str:
 def inline_prose(inline: Token, first: int = 0, last: int = 0) -> str:
     """An inline token's text as a reader sees it, formulas kept as ``$...$`` so they show as math;
     with ``first``/``last``, only its source lines first..last (1-based)."""
-    parts, line = [], (inline.map[0] + 1 if inline.map else 0)
+    chosen, line = [], (inline.map[0] + 1 if inline.map else 0)
     for child in inline.children or ():
         if child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            chosen.append(child)
             line += 1
-        elif last and not first <= line <= last:
-            continue
-        elif child.type in ("text", "code_inline", "cloze"):
+        elif not last or first <= line <= last:
+            chosen.append(child)
+    return " ".join(children_prose(chosen).split())
+
+
+def children_prose(children: Sequence[Token]) -> str:
+    """The text of some inline children as a reader sees it, formulas kept as ``$...$``."""
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline", "cloze"):
             parts.append(child.content)
         elif child.type == "math_inline":
             parts.append(f"${child.content}$")
@@ -84,7 +91,9 @@ def inline_prose(inline: Token, first: int = 0, last: int = 0) -> str:
             parts.append(f"$${child.content}$$")
         elif child.type == "tag":
             parts.append(child.meta.get("raw", ""))
-    return " ".join("".join(parts).split())
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
 
 
 def blocks_prose(tokens: Sequence[Token], start: int, end: int, first: int = 0, last: int = 0) -> str:

@@ -26,7 +26,8 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from vaultc.extract.answers import DEFAULT_STUB_PATTERNS, answer_status, build_answer
+from vaultc.extract.answer_status import answer_status
+from vaultc.extract.answers import DEFAULT_STUB_PATTERNS, build_answer
 from vaultc.extract.blocks import Block
 from vaultc.extract.candidates import Candidate
 from vaultc.extract.evidence import NoteEvidence, note_evidence, survey_note, vault_evidence
@@ -119,23 +120,20 @@ def _questions(note: ParsedNote, entries: list[Entry], stub_patterns: tuple[str,
             continue  # an empty slot ("36) -") ends the slot before it, but asks nothing itself
         answer = build_answer(entry.pieces)
         for position, text in enumerate(candidate.wording.texts):
-            found.append(
-                Question(
-                    note=note.path,
-                    text=text,
-                    key=question_key(text),
-                    form=candidate.form,
-                    line=candidate.line,
-                    column=_column(source_lines, candidate.line, text),
-                    anchor=_anchor(note.tokens[candidate.token], candidate, position, text, taken),
-                    token=candidate.token,
-                    answer=answer,
-                    status=status,
-                    stub_reason=reason,
-                    confidence=candidate.confidence,
-                )
-            )
+            anchor = _anchor(note.tokens[candidate.token], candidate, position, text, taken)
+            column = _column(source_lines, candidate.line, text)
+            found.append(_question(note, candidate, text, column, anchor, answer, (status, reason)))
     return tuple(found)
+
+
+def _question(note: ParsedNote, candidate: Candidate, text: str, column: int, anchor: str, answer,
+              judged: tuple[QuestionStatus, str]) -> Question:
+    status, reason = judged
+    return Question(
+        note=note.path, text=text, key=question_key(text), form=candidate.form, line=candidate.line,
+        column=column, anchor=anchor, token=candidate.token, answer=answer, status=status,
+        stub_reason=reason, confidence=candidate.confidence,
+    )  # fmt: skip
 
 
 def _anchor(opening: Token, candidate: Candidate, position: int, text: str, taken: set[str]) -> str:

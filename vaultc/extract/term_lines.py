@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from vaultc.extract.definitions import children_prose
+
 MAX_TERM_WORDS = 5
 MAX_LIST_LINE_WORDS = 4
 _BREAKS = ("softbreak", "hardbreak")
@@ -72,7 +74,7 @@ def line_children(inline: Token) -> list[list[Token]]:
 
 
 def read_term_line(children: Sequence[Token]) -> TermLine:
-    text = _plain(children).strip()
+    text = children_prose(children).strip()
     split = _split_at_colon(children)
     if split is None:
         kind = "bare" if reads_as_term(text, MAX_LIST_LINE_WORDS) else "other"
@@ -81,7 +83,7 @@ def read_term_line(children: Sequence[Token]) -> TermLine:
     head = _head(head_children)
     if head is None or not reads_as_term(head, MAX_TERM_WORDS):
         return TermLine("other", "", "", text)
-    rest = _plain(rest_children).strip().strip("*_").strip()
+    rest = children_prose(rest_children).strip().strip("*_").strip()
     if rest.startswith("//"):
         return TermLine("other", "", "", text)  # a URL, "https://..."
     if rest and not _words(rest_children):
@@ -134,21 +136,6 @@ def _head(children: Sequence[Token]) -> str | None:
 def _words(children: Sequence[Token]) -> bool:
     """Does some text outside code and math hold a word?"""
     return any(child.type == "text" and any(char.isalpha() for char in child.content) for child in children)
-
-
-def _plain(children: Sequence[Token]) -> str:
-    """The text of some children, formulas kept as ``$...$``."""
-    parts = []
-    for child in children:
-        if child.type in ("text", "code_inline", "cloze"):
-            parts.append(child.content)
-        elif child.type == "math_inline":
-            parts.append(f"${child.content}$")
-        elif child.type == "math_inline_double":
-            parts.append(f"$${child.content}$$")
-        elif child.type == "tag":
-            parts.append(child.meta.get("raw", ""))
-    return "".join(parts)
 
 
 def _text(content: str) -> Token:

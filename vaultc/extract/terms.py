@@ -39,13 +39,12 @@ from markdown_it.token import Token
 from vaultc.extract.definitions import inline_prose
 from vaultc.extract.model import Term
 from vaultc.extract.spelling import concept_key
-from vaultc.extract.term_lines import MAX_TERM_WORDS, TermLine, line_children, read_term_line, reads_as_term
+from vaultc.extract.term_bold import bold_opening, bold_terms
+from vaultc.extract.term_lines import TermLine, line_children, read_term_line
 from vaultc.extract.term_titles import title_terms
 from vaultc.model import ParsedNote
 from vaultc.parse import inline_text
 
-_ARTICLE_LENGTH = 3
-"""A bold term may follow one short word ("A **group** is ...", "Le **noyau** ..."), nothing longer."""
 FIELD_NOTES = 3
 """A head written in this many notes is a field of their template, not a term each defines."""
 _LABELLED_BLOCKS = frozenset({
@@ -125,10 +124,10 @@ def _paragraph_terms(note: ParsedNote, paragraph: _Paragraph, glossary: bool, in
     elif kind is _Kind.LIST or (kind is _Kind.BARE and glossary):
         for offset, term_line in enumerate(paragraph.lines):
             yield _term(note, term_line.head, line + offset, "term-list", None)
-    elif kind is _Kind.OTHER and paragraph.in_callout:
-        yield from _bold_terms(note, paragraph)
     elif kind is _Kind.OTHER:
-        yield from _bold_definition(note, paragraph)
+        found = bold_terms(paragraph.inline) if paragraph.in_callout else bold_opening(paragraph.inline)
+        definition = inline_prose(paragraph.inline)
+        yield from (_term(note, bold, line, "definition-line", definition, needs_use=True) for bold in found)
 
 
 def _label_term(note: ParsedNote, paragraph: _Paragraph, glossary: bool, in_answer: bool) -> Iterator[Term]:
@@ -141,66 +140,9 @@ def _label_term(note: ParsedNote, paragraph: _Paragraph, glossary: bool, in_answ
         yield _term(note, head, line, "definition-line", None)
 
 
-def _bold_definition(note: ParsedNote, paragraph: _Paragraph) -> Iterator[Term]:
-    """ "**Overfitting** is ...", "A **group** is a set ...": a bold term opening a definition."""
-    children = paragraph.inline.children or []
-    words_before = 0
-    for position, child in enumerate(children):
-        if child.type == "strong_open":
-            bold = _bold_text(children, position)
-            after = _text_after(children, position)
-            if bold and reads_as_term(bold, MAX_TERM_WORDS) and len(after.split()) >= 3 and not after.startswith(":"):
-                line = paragraph.inline.map[0] + 1
-                yield _term(note, bold, line, "definition-line", inline_prose(paragraph.inline), needs_use=True)
-            return
-        if child.type in ("softbreak", "hardbreak"):
-            return
-        if child.type == "text":
-            before = child.content.split()
-            words_before += len(before)
-            if any(len(word) > _ARTICLE_LENGTH for word in before):
-                return  # "Transformers **map** over content": the bold word is not what is defined
-        if words_before > 1 or child.type not in ("text", "strong_open"):
-            return
-
-
-def _bold_terms(note: ParsedNote, paragraph: _Paragraph) -> Iterator[Term]:
-    """Bold terms anywhere in a callout's paragraph ("A group is said to be **cyclic** if ..."), as
-    definition blocks write them: each must be used elsewhere in the vault to count."""
-    children = paragraph.inline.children or []
-    definition = inline_prose(paragraph.inline)
-    for position, child in enumerate(children):
-        if child.type == "strong_open":
-            bold = _bold_text(children, position)
-            if bold and reads_as_term(bold, MAX_TERM_WORDS) and len(definition.split()) > len(bold.split()) + 2:
-                yield _term(note, bold, paragraph.inline.map[0] + 1, "definition-line", definition, needs_use=True)
-
-
 def _has_words(text: str) -> bool:
     """At least two words with letters: "Frequency: 2 GHz" gives a value, not a definition."""
     return sum(1 for word in text.split() if any(char.isalpha() for char in word)) >= 2
-
-
-def _bold_text(children: Sequence[Token], opening: int) -> str:
-    parts = []
-    for child in children[opening + 1 :]:
-        if child.type == "strong_close":
-            return "".join(parts).strip()
-        if child.type not in ("text", "code_inline"):
-            return ""
-        parts.append(child.content)
-    return ""
-
-
-def _text_after(children: Sequence[Token], opening: int) -> str:
-    depth, parts = 0, []
-    for child in children[opening:]:
-        depth += {"strong_open": 1, "strong_close": -1}.get(child.type, 0)
-        if child.type in ("softbreak", "hardbreak"):
-            break
-        if depth == 0 and child.type in ("text", "code_inline", "math_inline"):
-            parts.append(child.content)
-    return "".join(parts).strip()
 
 
 def _term(note: ParsedNote, name: str, line: int, source: str, definition: str | None, needs_use: bool = False) -> Term:

@@ -53,33 +53,27 @@ def paragraph_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvi
     if first[0] is QuestionForm.EXPLICIT:
         later = ((index, read_wording(text, QuestionForm.EXPLICIT)) for index, text in enumerate(texts) if index)
         starts += [(index, QuestionForm.EXPLICIT, wording) for index, wording in later if wording.strength]
-    found, child_starts = [], line_starts(inline)
+    child_starts = line_starts(inline)
+    found = []
     for position, (index, form, wording) in enumerate(starts):
         stop = starts[position + 1][0] if position + 1 < len(starts) else None
-        line = block.first_line + index
         rest = read_lines(tokens, block.start, index + 1, stop, child_starts)
-        inside = with_inline_answer(wording, line, block.span, rest)
-        number = written_number(texts[0]) if form is QuestionForm.NUMBERED else None
-        confidence = _confidence(form, evidence, wording)
-        labelled = form is QuestionForm.EXPLICIT and rest is not None and starts_with_answer_label(rest.lines[0])
-        empty = QuestionStatus.UNANSWERED
-        if form is QuestionForm.LINE and not evidence.paragraph_habit and _only_questions(texts):
-            confidence, empty = Confidence.SURE, QuestionStatus.PROMPT
-        found.append(
-            Candidate(
-                form,
-                wording,
-                line,
-                block.start,
-                block.span,
-                inside,
-                number=number,
-                confidence=confidence,
-                self_contained=labelled,
-                empty_status=empty,
-            )
-        )
+        found.append(_candidate(block, texts, block.first_line + index, form, wording, rest, evidence))
     return found
+
+
+def _candidate(block: Block, texts: list[str], line: int, form: QuestionForm, wording: Wording, rest,
+               evidence: NoteEvidence) -> Candidate:
+    """One question of the paragraph, with the rest of its lines (up to the next ``Q:``) as its answer."""
+    confidence, empty = _confidence(form, evidence, wording), QuestionStatus.UNANSWERED
+    if form is QuestionForm.LINE and not evidence.paragraph_habit and _only_questions(texts):
+        confidence, empty = Confidence.SURE, QuestionStatus.PROMPT
+    labelled = form is QuestionForm.EXPLICIT and rest is not None and starts_with_answer_label(rest.lines[0])
+    return Candidate(
+        form, wording, line, block.start, block.span, with_inline_answer(wording, line, block.span, rest),
+        number=written_number(texts[0]) if form is QuestionForm.NUMBERED else None,
+        confidence=confidence, self_contained=labelled, empty_status=empty,
+    )  # fmt: skip
 
 
 def _line_form(inline: Token, text: str, evidence: NoteEvidence) -> tuple[QuestionForm, Wording] | None:
