@@ -8,6 +8,7 @@ figures this prints, so they cannot silently drop.
 
     python bench/score_labels.py              # a table per vault and pooled
     python bench/score_labels.py --details    # also every miss and every false finding
+    python bench/score_labels.py --heldout    # the held-out vaults, kept aside: measured, never tuned on
 
 What is compared, note by note, place by place (a question is its note and line):
 
@@ -129,8 +130,9 @@ def term_key(term: str) -> str:
     return concept_key(_BRACKETS.sub(" ", term)) or concept_key(term)
 
 
-def all_labels() -> list[CorpusLabels]:
-    return [load_labels(path) for path in sorted(LABELS.glob("*.yaml")) if path.name != "questions.yaml"]
+def all_labels(folder: Path = LABELS) -> list[CorpusLabels]:
+    """Every label file of ``folder`` (the development set; ``tests/labels/heldout`` is kept aside)."""
+    return [load_labels(path) for path in sorted(folder.glob("*.yaml"))]
 
 
 def analyse_labelled(labels: CorpusLabels) -> Analysis:
@@ -266,9 +268,11 @@ def details(item: Score) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--details", action="store_true", help="list every miss and false finding")
+    parser.add_argument("--heldout", action="store_true", help="score the held-out vaults (never used to tune)")
     parser.add_argument("corpus", nargs="*", help="only these corpora (names of the label files)")
     options = parser.parse_args()
-    chosen = [labels for labels in all_labels() if not options.corpus or labels.corpus in options.corpus]
+    folder = LABELS / "heldout" if options.heldout else LABELS
+    chosen = [labels for labels in all_labels(folder) if not options.corpus or labels.corpus in options.corpus]
     scores = [score(labels) for labels in chosen]
     print(table([*scores, pooled(scores)]))
     if options.details:

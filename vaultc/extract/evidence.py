@@ -18,8 +18,8 @@ Computed" does not when they are titles. So each shape is decided from evidence 
   a lone "?" line is at most a possible question (rhetorical, a chat-style offer);
 * **numbered habit**: at least half of the note's ``17)`` slots with words ask, so topic slots are
   questions too ("5) Linear Regression") and ``1) [ ] call Bob`` in a note of tasks is not;
-* **separators**: a ``---`` or ``<br>`` spacer stands right before a question somewhere, so the
-  note says itself where its answers end;
+* **spacers**: a ``<br>`` spacer stands right before a question somewhere (a ``---`` or headings
+  between aside), so the note says itself where its answers end (a ``---`` always does);
 * **cards**: the note carries a flashcard tag (as the spaced-repetition plugin requires).
 """
 
@@ -67,8 +67,8 @@ class NoteSurvey:
     """Paragraph-level questions followed directly by something that answers them."""
     numbered: tuple[int, int]
     """(asking, all) ``17)`` slots."""
-    separators: frozenset[str]
-    """``hr`` and/or ``spacer`` when one stands right before an asking block."""
+    spacers: bool
+    """A ``<br>`` spacer stands right before an asking block somewhere."""
     tags: tuple[str, ...]
     section_labels: frozenset[str]
     """Keys of the headings over question sections (``# Question (EN)`` over ``> What is ...?``)."""
@@ -94,7 +94,6 @@ class NoteEvidence:
     paragraph_habit: bool
     numbered_habit: bool
     spacers: bool
-    breaks: bool
     cards: bool
     known_sections: frozenset[str] = frozenset()
     heading_openings: Mapping[int, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
@@ -104,10 +103,6 @@ class NoteEvidence:
     topic_levels: frozenset[int] = frozenset()
     """Levels of headings the note puts right above a question heading ("## Implication" over "###
     Why ...?"): topics, so they end the answer of the question before them."""
-
-    @property
-    def explicit_separators(self) -> bool:
-        return self.spacers or self.breaks
 
 
 def survey_note(note: ParsedNote) -> NoteSurvey:
@@ -124,7 +119,7 @@ def survey_note(note: ParsedNote) -> NoteSurvey:
         openers=tuple(_openers(blocks)),
         paragraph_pairs=_paragraph_pairs(note.tokens, blocks),
         numbered=_numbered(note.tokens, blocks),
-        separators=_separators(note.tokens, blocks),
+        spacers=_spacers_in_use(note.tokens, blocks),
         tags=note.tags,
         section_labels=frozenset(section_labels(note.tokens, blocks)),
         topic_levels=frozenset(_topic_levels(blocks)),
@@ -160,8 +155,7 @@ def note_evidence(survey: NoteSurvey, vault: VaultEvidence) -> NoteEvidence:
         question_levels=levels,
         paragraph_habit=survey.paragraph_pairs >= MIN_HABIT,
         numbered_habit=slots > 0 and 2 * slots_asking >= slots,
-        spacers="spacer" in survey.separators,
-        breaks="hr" in survey.separators,
+        spacers=survey.spacers,
         cards=_has_card_tag(survey.tags, vault.card_tags),
         known_sections=vault.section_labels,
         heading_openings=MappingProxyType({level: frozenset(found) for level, found in openings.items()}),
@@ -254,20 +248,19 @@ def _slot_texts(tokens: Sequence[Token], block: Block) -> Iterable[str]:
                 yield inline.content.split("\n")[0] if inline is not None else ""
 
 
-def _separators(tokens: Sequence[Token], blocks: Sequence[Block]) -> frozenset[str]:
-    """A separator is in use when one stands right before an asking block (headings and comments between)."""
-    pending: set[str] = set()
-    used: set[str] = set()
+def _spacers_in_use(tokens: Sequence[Token], blocks: Sequence[Block]) -> bool:
+    """A spacer stands right before an asking block (headings, breaks and comments between)."""
+    pending = False
     for block in blocks:
         first = tokens[block.start]
-        if block.kind == "hr" or is_spacer(first):
-            pending.add("hr" if block.kind == "hr" else "spacer")
+        if is_spacer(first):
+            pending = True
         elif _asking_block(tokens, block):
-            used |= pending
-            pending = set()
-        elif not (is_ignorable(first) or block.kind == "heading"):
-            pending = set()
-    return frozenset(used)
+            if pending:
+                return True
+        elif not (is_ignorable(first) or block.kind in ("heading", "hr")):
+            pending = False
+    return False
 
 
 def _asking_block(tokens: Sequence[Token], block: Block) -> bool:

@@ -9,7 +9,7 @@ number of concepts. Code is not prose and is not scanned.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from vaultc.extract.spelling import american, singular, words
 from vaultc.model import ParsedNote
@@ -22,15 +22,24 @@ MIN_KEY_LENGTH = 3
 Mention = tuple[VaultPath, int]
 
 
-def find_mentions(notes: Iterable[ParsedNote], concept_keys: Iterable[str]) -> Mapping[str, tuple[Mention, ...]]:
+ProseIndex = tuple[tuple[Mention, tuple[str, ...]], ...]
+"""Each paragraph, heading or cell of the vault, as (note, line) and its words folded like keys."""
+
+
+def prose_index(notes: Iterable[ParsedNote]) -> ProseIndex:
+    """The vault's prose, split and folded once, for any number of :func:`find_mentions` scans."""
+    return tuple(((note.path, line), tuple(american(word) for word in words(text)))
+                 for note in notes for line, text in _prose(note))
+
+
+def find_mentions(index: ProseIndex, concept_keys: Iterable[str]) -> Mapping[str, tuple[Mention, ...]]:
     """Concept key -> (note, line) of each paragraph, heading or cell that mentions it (once each)."""
     wanted = {key for key in concept_keys if len(key) >= MIN_KEY_LENGTH}
     prefixes = {key[:end] for key in wanted for end in range(1, len(key) + 1)}
     found: dict[str, dict[Mention, None]] = defaultdict(dict)
-    for note in notes:
-        for line, text in _prose(note):
-            for key in _keys_in(text, wanted, prefixes):
-                found[key][(note.path, line)] = None
+    for place, folded in index:
+        for key in _keys_in(folded, wanted, prefixes):
+            found[key][place] = None
     return {key: tuple(places) for key, places in sorted(found.items())}
 
 
@@ -41,9 +50,8 @@ def _prose(note: ParsedNote) -> Iterable[tuple[int, str]]:
             yield token.map[0] + 1, text
 
 
-def _keys_in(text: str, wanted: set[str], prefixes: set[str]) -> set[str]:
+def _keys_in(folded: Sequence[str], wanted: set[str], prefixes: set[str]) -> set[str]:
     """Keys of runs of up to MAX_WORDS words; a run stops growing once no key starts with it."""
-    folded = [american(word) for word in words(text)]
     hits = set()
     for start in range(len(folded)):
         joined = ""

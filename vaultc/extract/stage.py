@@ -19,13 +19,13 @@ from vaultc.extract.concepts import build_concepts, vault_words
 from vaultc.extract.definitions import blocks_prose
 from vaultc.extract.evidence import DEFAULT_CARD_TAGS, MIN_HABIT, note_evidence, survey_note, vault_evidence
 from vaultc.extract.findings import concept_findings, question_findings
-from vaultc.extract.mentions import find_mentions
+from vaultc.extract.mentions import ProseIndex, find_mentions, prose_index
 from vaultc.extract.model import Knowledge, Question, QuestionForm, QuestionStatus, Term
 from vaultc.extract.questions import extract_questions
 from vaultc.extract.spelling import concept_key
 from vaultc.extract.term_lines import MAX_TERM_WORDS, reads_as_term
 from vaultc.extract.term_titles import glossary_vault
-from vaultc.extract.terms import extract_terms, term_heads, vault_fields
+from vaultc.extract.terms import extract_terms, term_heads, term_paragraphs, vault_fields
 from vaultc.extract.wording import has_question_mark
 from vaultc.model import ParsedNote
 from vaultc.resolve import ResolvedVault
@@ -40,21 +40,23 @@ def extract_knowledge(
     notes = list(vault.notes.values())
     surveys = [survey_note(note) for note in notes]
     habits = vault_evidence(surveys, card_tags)
-    fields = vault_fields(term_heads(note) for note in notes)
+    paragraphs = [term_paragraphs(note) for note in notes]
+    fields = vault_fields(term_heads(read) for read in paragraphs)
     glossary = glossary_vault(notes, fields)
     questions: list[Question] = []
     terms: list[Term] = []
-    for note, survey in zip(notes, surveys, strict=True):
+    for note, survey, read in zip(notes, surveys, paragraphs, strict=True):
         found = extract_questions(note, stub_patterns, note_evidence(survey, habits), survey.blocks)
         questions.extend(found)
-        terms.extend(extract_terms(note, _answer_lines(found), fields, glossary))
+        terms.extend(extract_terms(note, _answer_lines(found), fields, glossary, read))
         terms.extend(card_terms(found))
     asked = tuple(questions)
-    terms = list(_used(terms, notes))
+    prose = prose_index(notes)
+    terms = list(_used(terms, notes, prose))
     texts = [q.answer.text for q in asked] + [t.definition for t in terms if t.definition]
     concepts = build_concepts(terms, asked, texts, _answer_prose(asked, vault))
     vocabulary = vault_words(_note_texts(notes))
-    mentions = find_mentions(notes, (concept.key for concept in concepts))
+    mentions = find_mentions(prose, (concept.key for concept in concepts))
     open_places = frozenset((q.note, q.line) for q in asked if q.status is not QuestionStatus.ANSWERED)
     problems = [*question_findings(asked), *concept_findings(concepts, vocabulary, open_places)]
     return Knowledge(asked, concepts, MappingProxyType(dict(mentions)), sort_diagnostics(problems))
@@ -88,11 +90,11 @@ def _has_words(text: str) -> bool:
     return sum(1 for word in text.split() if any(char.isalpha() for char in word)) >= 2
 
 
-def _used(terms: list[Term], notes: list[ParsedNote]) -> Iterable[Term]:
+def _used(terms: list[Term], notes: list[ParsedNote], prose: ProseIndex) -> Iterable[Term]:
     """The terms, without those whose shape needs a use elsewhere and that the vault never uses again
     (mentions are placed by paragraph, so the term's own paragraph does not count)."""
     doubtful = {concept_key(term.name) for term in terms if term.needs_use}
-    places = find_mentions(notes, doubtful) if doubtful else {}
+    places = find_mentions(prose, doubtful) if doubtful else {}
     by_path = {note.path: note for note in notes}
     for term in terms:
         if not term.needs_use:

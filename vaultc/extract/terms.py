@@ -78,11 +78,16 @@ class _Paragraph:
     """Inside a callout that does not ask (a definition block, a note)."""
 
 
-def term_heads(note: ParsedNote) -> dict[str, bool]:
+def term_paragraphs(note: ParsedNote) -> tuple[_Paragraph, ...]:
+    """The note's paragraphs, each line read as a glossary line: read once, used by both passes."""
+    return tuple(_paragraphs(note.tokens))
+
+
+def term_heads(paragraphs: Iterable[_Paragraph]) -> dict[str, bool]:
     """Keys of the heads of the note's ``Head: text`` lines, each with whether the note leaves one of
     them empty (vault evidence of template fields)."""
     heads: dict[str, bool] = {}
-    for paragraph in _paragraphs(note.tokens):
+    for paragraph in paragraphs:
         for line in paragraph.lines:
             if line.kind in ("definition", "label", "value"):
                 key = concept_key(line.head)
@@ -95,10 +100,12 @@ def extract_terms(
     inside_answer: Callable[[int], bool] = lambda line: False,
     fields: frozenset[str] = frozenset(),
     glossary_vault: bool = False,
+    paragraphs: tuple[_Paragraph, ...] | None = None,
 ) -> tuple[Term, ...]:
-    """Every term the note writes down, in document order."""
+    """Every term the note writes down, in document order (``paragraphs``: its
+    :func:`term_paragraphs`, when already read)."""
     found = list(title_terms(note, glossary_vault, fields))
-    every = list(_paragraphs(note.tokens))
+    every = paragraphs if paragraphs is not None else term_paragraphs(note)
     not_terms = fields | _repeated_heads(every)
     paragraphs = [paragraph for paragraph in every if not _is_field(paragraph, not_terms)]
     in_glossary = _glossary_neighbourhood([(p.level, p.kind) for p in paragraphs])  # top-level runs only
