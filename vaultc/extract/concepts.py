@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 from vaultc.extract.definitions import readable_definition
 from vaultc.extract.merges import join_classified, join_contractions
@@ -81,11 +81,15 @@ class _Merger:
 
 
 def build_concepts(
-    terms: Iterable[Term], questions: tuple[Question, ...], texts: Iterable[str], answers: Sequence[str] = ()
+    terms: Iterable[Term],
+    questions: tuple[Question, ...],
+    texts: Iterable[str],
+    answer_prose: Callable[[Question], str] = lambda question: question.answer.text,
 ) -> tuple[Concept, ...]:
     """Concepts from terms, question subjects and acronyms found in ``texts`` (answers, definitions);
-    ``answers`` holds each question's answer as prose (for the definitions its subject gets)."""
-    all_terms = list(terms) + list(_subject_terms(questions, answers))
+    ``answer_prose`` gives a question's answer as prose, for the definition its subject gets (only
+    asked of questions that have a subject)."""
+    all_terms = list(terms) + list(_subject_terms(questions, answer_prose))
     merger = _Merger()
     for term in all_terms:
         merger.find(concept_key(term.name))
@@ -107,13 +111,12 @@ def build_concepts(
     return tuple(_concept(key, members, tuple(asked[key])) for key, members in sorted(groups.items()))
 
 
-def _subject_terms(questions: tuple[Question, ...], answers: Sequence[str]) -> Iterable[Term]:
-    for position, question in enumerate(questions):
+def _subject_terms(questions: tuple[Question, ...], answer_prose: Callable[[Question], str]) -> Iterable[Term]:
+    for question in questions:
         subject = question_subject(question.text)
         if subject:
             answered = question.status is QuestionStatus.ANSWERED
-            prose = answers[position] if position < len(answers) else question.answer.text
-            definition = prose if answered else None
+            definition = answer_prose(question) if answered else None
             yield Term(subject, question.note, question.line, question.column, "question", definition or None)
 
 

@@ -54,7 +54,7 @@ def extract_knowledge(
     prose = prose_index(notes)
     terms = list(_used(terms, notes, prose))
     texts = [q.answer.text for q in asked] + [t.definition for t in terms if t.definition]
-    concepts = build_concepts(terms, asked, texts, _answer_prose(asked, vault))
+    concepts = build_concepts(terms, asked, texts, lambda question: _answer_prose(question, vault))
     vocabulary = vault_words(_note_texts(notes))
     mentions = find_mentions(prose, (concept.key for concept in concepts))
     open_places = frozenset((q.note, q.line) for q in asked if q.status is not QuestionStatus.ANSWERED)
@@ -117,15 +117,13 @@ def _paragraph_line(note: ParsedNote, line: int) -> int:
     )
 
 
-def _answer_prose(questions: tuple[Question, ...], vault: ResolvedVault) -> list[str]:
-    """Each question's answer as prose (code and formula blocks left out), for definitions; a card's
+def _answer_prose(question: Question, vault: ResolvedVault) -> str:
+    """A question's answer as prose (code and formula blocks left out), for definitions; a card's
     back is its answer's text (the front shares its line)."""
-    return [
-        q.answer.text
-        if q.form is QuestionForm.CARD
-        else blocks_prose(vault.notes[q.note].tokens, *q.answer.tokens, q.answer.first_line, q.answer.last_line)
-        for q in questions
-    ]
+    if question.form is QuestionForm.CARD:
+        return question.answer.text
+    answer = question.answer
+    return blocks_prose(vault.notes[question.note].tokens, *answer.tokens, answer.first_line, answer.last_line)
 
 
 def _answer_lines(questions: tuple[Question, ...]):

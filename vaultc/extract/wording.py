@@ -69,7 +69,7 @@ def numbered_prefix(text: str) -> str:
     return match.group(0) if match else ""
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=262144)
 def read_wording(line: str, form: QuestionForm, openers: frozenset[str] = frozenset()) -> Wording:
     """Read one plain-text line written in the given form; ``openers`` are the first words the vault's
     own questions start with (:mod:`vaultc.extract.evidence`), which make a line without "?" ask."""
@@ -146,6 +146,8 @@ def _split_trailing_url(text: str) -> tuple[str, str]:
 def strip_trailing_symbols(text: str) -> str:
     """Drop trailing emoji and their joiners (the difficulty markers 👶 ⭐️ 🚀, even with a stray
     letter typed after one, "⭐️I")."""
+    if text.isascii():
+        return text.rstrip()  # no emoji, joiner or combining mark in ASCII text
     last = max(text.rfind(mark) for mark in QUESTION_MARKS)
     tail = text[last + 1 :] if last >= 0 else ""
     if any(unicodedata.category(char) == "So" for char in tail) and sum(char.isalnum() for char in tail) <= 1:
