@@ -35,7 +35,7 @@ from vaultc.extract.model import Confidence, Question, QuestionForm, QuestionSta
 from vaultc.extract.shapes.callouts import callout_question, is_question_callout
 from vaultc.extract.shapes.cards import card_questions
 from vaultc.extract.shapes.headings import heading_question
-from vaultc.extract.shapes.lists import list_questions
+from vaultc.extract.shapes.lists import list_questions, with_prompt_habit
 from vaultc.extract.shapes.numbered import is_numbered_list, numbered_questions
 from vaultc.extract.shapes.paragraphs import paragraph_questions
 from vaultc.extract.shapes.sections import section_questions
@@ -69,6 +69,7 @@ def _entries(tokens: Sequence[Token], blocks: Sequence[Block], evidence: NoteEvi
     whole.append(section_questions(tokens, blocks, evidence.known_sections))
     claimed = set().union(*(found.claimed for found in whole))
     asked = [[] if index in claimed else block_questions(tokens, block, evidence) for index, block in enumerate(blocks)]
+    asked = with_prompt_habit(asked)
     walk = Walk(tokens, evidence)
     for index, block in enumerate(blocks):
         if index in claimed:

@@ -10,13 +10,16 @@ exam questions"): its questions are prompts. When some items are answered, an it
 is unanswered.
 
 In a list that is not a list of questions, an item that asks and has an answer nested under it is a
-possible question. Lists nested in such a list are looked at too (a checklist of questions under a
-bold topic item); a list nested in a question's item is part of that question's answer.
+possible question; one that asks and has no answer is a possible prompt, a prompt in a note that
+leaves lists of questions open at least twice (a checklist of questions to ask, with a statement or
+two among them: :func:`with_prompt_habit`). Lists nested in such a list are looked at too (a
+checklist of questions under a bold topic item); a list nested in a question's item is part of that question's answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from markdown_it.token import Token
 
@@ -70,19 +73,44 @@ def _answered_items(
     under it ("- Should we have one big memory?" over "- No: access time grows with size") is a
     possible question: shown with its answer, never a finding."""
     for wording, (start, end) in asked:
-        pieces = _answer(tokens, start, end) if _asks(wording) else ()
-        if pieces:
-            line = tokens[start].map[0] + 1 if tokens[start].map else 0
-            yield Candidate(
-                QuestionForm.LIST,
-                wording,
-                line,
-                start,
-                (start, end),
-                pieces,
-                self_contained=True,
-                confidence=Confidence.POSSIBLE,
-            )
+        if not _asks(wording):
+            continue
+        pieces = _answer(tokens, start, end)
+        line = tokens[start].map[0] + 1 if tokens[start].map else 0
+        yield Candidate(
+            QuestionForm.LIST, wording, line, start, (start, end), pieces,
+            self_contained=True, confidence=Confidence.POSSIBLE,
+            empty_status=QuestionStatus.UNANSWERED if pieces else QuestionStatus.PROMPT,
+        )  # fmt: skip
+
+
+def with_prompt_habit(asked: list[list[Candidate]]) -> list[list[Candidate]]:
+    """The blocks' candidates, with the possible prompts of mixed lists made sure when the note leaves
+    at least two lists of questions open (its habit is to list questions it does not answer), and
+    dropped otherwise: an item that asks once in a list of statements is then part of the prose."""
+    open_lists = sum(1 for found in asked if any(_is_open_list(candidate) for candidate in found))
+    habit = open_lists >= MIN_HABIT
+    return [
+        [replace(candidate, confidence=Confidence.SURE) if _is_possible_prompt(candidate) else candidate
+         for candidate in found if habit or not _is_possible_prompt(candidate)]
+        for found in asked
+    ]  # fmt: skip
+
+
+def _is_open_list(candidate: Candidate) -> bool:
+    return (
+        candidate.form is QuestionForm.LIST
+        and candidate.confidence is Confidence.SURE
+        and candidate.empty_status is QuestionStatus.PROMPT
+    )
+
+
+def _is_possible_prompt(candidate: Candidate) -> bool:
+    return (
+        candidate.form is QuestionForm.LIST
+        and candidate.confidence is Confidence.POSSIBLE
+        and candidate.empty_status is QuestionStatus.PROMPT
+    )
 
 
 def _ask(tokens: Sequence[Token], item: tuple[int, int]) -> Wording | None:

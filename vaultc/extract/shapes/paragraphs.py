@@ -9,7 +9,9 @@ twice); in prose, a "?" line is at most a possible question ("Got everything set
 build...", "Would you like to explore weight decay next?"), never reported when nothing answers it.
 A ``7, 8)`` paragraph is sure in a note with the numbered habit. In a note with the paragraph habit,
 a first line that asks before its end ("How many processes does this create? fork(); fork();") asks
-too when its answer follows on the next line.
+too when its answer follows on the next line. In a note that writes bold questions between ``<br>``
+spacers, a bold entry title right after a spacer that does not ask ("**Precision-recall trade-off**")
+names the topic it asks about: a possible question, shown when answered.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from vaultc.extract.answers import line_starts, read_lines, starts_with_answer_label, text_piece
+from vaultc.extract.answers import is_spacer, line_starts, read_lines, starts_with_answer_label, text_piece
 from vaultc.extract.blocks import Block, line_texts
 from vaultc.extract.candidates import Candidate
 from vaultc.extract.evidence import MIN_HABIT, NoteEvidence
@@ -34,6 +36,7 @@ from vaultc.extract.wording import (
     question_marks,
     read_wording,
     starts_like_question,
+    strip_trailing_symbols,
     written_number,
 )
 
@@ -47,6 +50,7 @@ def paragraph_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvi
     inline = tokens[block.start + 1]
     texts = line_texts(inline)
     first = _line_form(inline, texts[0], evidence) or _asks_mid_line(texts, evidence)
+    first = first or _entry_title(tokens, block, texts, evidence)
     if first is None:
         return []
     starts = [(0, *first)]
@@ -62,8 +66,9 @@ def paragraph_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvi
     return found
 
 
-def _candidate(block: Block, texts: list[str], line: int, form: QuestionForm, wording: Wording, rest,
-               evidence: NoteEvidence) -> Candidate:
+def _candidate(
+    block: Block, texts: list[str], line: int, form: QuestionForm, wording: Wording, rest, evidence: NoteEvidence
+) -> Candidate:
     """One question of the paragraph, with the rest of its lines (up to the next ``Q:``) as its answer."""
     confidence, empty = _confidence(form, evidence, wording), QuestionStatus.UNANSWERED
     if form is QuestionForm.LINE and not evidence.paragraph_habit and _only_questions(texts):
@@ -101,6 +106,20 @@ def _asks_mid_line(texts: list[str], evidence: NoteEvidence) -> tuple[QuestionFo
     return QuestionForm.LINE, Wording((first,), Strength.STRONG)
 
 
+def _entry_title(
+    tokens: Sequence[Token], block: Block, texts: list[str], evidence: NoteEvidence
+) -> tuple[QuestionForm, Wording] | None:
+    """ "**Precision-recall trade-off ⭐️**" right after a ``<br>`` spacer, over its answer, in a note
+    whose entries are bold questions between spacers: the entry's title names the topic it asks
+    about, as a topic slot does in a numbered note. Only possibly a question: shown when answered."""
+    after_spacer = block.start > 0 and is_spacer(tokens[block.start - 1])
+    if not (after_spacer and evidence.spacers and evidence.paragraph_habit):
+        return None
+    if not first_line_is_bold(tokens[block.start + 1].children or []):
+        return None
+    return QuestionForm.BOLD, Wording((strip_trailing_symbols(texts[0]),), None)
+
+
 def _only_questions(texts: list[str]) -> bool:
     """A paragraph of questions only, at least two ("Why do you want to work here? Where do you want
     to take your career?"): questions to think about, in a note that does not answer its lines."""
@@ -111,6 +130,8 @@ def _only_questions(texts: list[str]) -> bool:
 def _confidence(form: QuestionForm, evidence: NoteEvidence, wording: Wording) -> Confidence:
     if form is QuestionForm.EXPLICIT:
         return Confidence.SURE
+    if form is QuestionForm.BOLD and wording.strength is None:
+        return Confidence.POSSIBLE  # an entry's title that names a topic
     text = wording.texts[0]
     asks = has_question_mark(text) or starts_like_question(text, evidence.openers) or is_instruction(text)
     if form is QuestionForm.LINE and not asks:
