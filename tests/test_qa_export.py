@@ -83,3 +83,35 @@ def test_csv_writer_quotes_what_needs_quoting() -> None:
     text = qa_csv([record]).decode("utf-8")
     assert text.split("\r\n")[1].startswith(',"Q, ""q""","line 1\nline 2",')
     assert list(csv.reader(io.StringIO(text, newline="")))[1][1:3] == ['Q, "q"', "line 1\nline 2"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "=cmd|' /C calc'!A0"],
+)
+def test_csv_cells_that_a_spreadsheet_would_run_as_a_formula_start_with_a_quote(text: str) -> None:
+    """OWASP's CSV-injection guidance: a cell starting with = + - @ tab or CR is prefixed with '."""
+    record = dict.fromkeys(CSV_COLUMNS, "")
+    record.update(id=text + "#q", question=text, answer=text, note=text, tags=[text, "ok"], concepts=[text], line=3)
+    row = list(csv.reader(io.StringIO(qa_csv([record]).decode("utf-8"), newline="")))[1]
+    cells = dict(zip(CSV_COLUMNS, row, strict=True))
+    for column in ("id", "question", "answer", "note", "tags", "concepts"):
+        assert cells[column].startswith("'" + text[0]), (column, cells[column])
+        assert cells[column][1:].startswith(text), "only the quote is added"
+    assert cells["line"] == "3"
+
+
+def test_csv_cells_that_start_safely_are_kept_exactly() -> None:
+    record = dict.fromkeys(CSV_COLUMNS, "")
+    record.update(question="What is x = 1?", answer="'quoted' already, a - b", tags=["a-b"], concepts=[], line=3)
+    row = list(csv.reader(io.StringIO(qa_csv([record]).decode("utf-8"), newline="")))[1]
+    assert row[1:3] == ["What is x = 1?", "'quoted' already, a - b"]
+
+
+def test_a_note_whose_answer_is_a_list_exports_a_csv_cell_that_cannot_run() -> None:
+    files = {"N.md": "What are the parts?\n\n- =1+1\n- two\n"}
+    pages = pages_of(files)
+    rows = list(csv.reader(io.StringIO(pages["qa.csv"], newline="")))
+    answer = dict(zip(rows[0], rows[1], strict=True))["answer"]
+    assert answer.startswith("'") and not answer.startswith("'" * 2)
+    assert json.loads(pages["qa.json"])["questions"][0]["answer"] == answer[1:], "qa.json keeps the exact text"

@@ -4,6 +4,11 @@ One record per question, in note path then line order, with a stable id (note pa
 anchor) so an import can be refreshed without duplicates. JSON keys are sorted and non-ASCII text
 is kept as is; the CSV is RFC 4180 (``csv`` module: quoted fields, CRLF rows, a header row) in
 UTF-8, list fields joined with "; ".
+
+The CSV is opened in spreadsheets, where a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return is read as a formula (``=HYPERLINK(...)``, ``=cmd|...``: CSV injection). Following
+OWASP's guidance such a cell is written with a leading ``'``, which every spreadsheet shows as text
+and hides; ``qa.json`` keeps the exact text.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ CSV_COLUMNS = (
     "id", "question", "answer", "status", "stub_reason", "note", "line", "heading", "tags", "concepts", "url",
 )  # fmt: skip
 LIST_SEPARATOR = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
 
 
 def qa_exports(site: SiteContext, items: Sequence[QuestionItem]) -> list[Page]:
@@ -70,4 +77,5 @@ def qa_csv(records: list[dict[str, Any]]) -> bytes:
 
 
 def _cell(value: Any) -> str:
-    return LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
+    text = LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
