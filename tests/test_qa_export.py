@@ -87,7 +87,7 @@ def test_csv_writer_quotes_what_needs_quoting() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "=cmd|' /C calc'!A0"],
+    ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rCR", "=cmd|' /C calc'!A0"],
 )
 def test_csv_cells_that_a_spreadsheet_would_run_as_a_formula_start_with_a_quote(text: str) -> None:
     """OWASP's CSV-injection guidance: a cell starting with = + - @ tab or CR is prefixed with '."""
