@@ -68,6 +68,42 @@ class LinkRef:
     """True for Obsidian syntax (name lookup), False for Markdown links (relative paths)."""
 
 
+class PropertyKind(enum.Enum):
+    """Obsidian's property types, as the YAML value shows them (lists are lists of these)."""
+
+    TEXT = "text"
+    NUMBER = "number"
+    CHECKBOX = "checkbox"
+    DATE = "date"
+    DATETIME = "datetime"
+    OBJECT = "object"
+    """A mapping or a nested list, which Obsidian shows as written."""
+
+
+@dataclass(frozen=True)
+class PropertyValue:
+    """One value of a property (one chip of a list)."""
+
+    kind: PropertyKind
+    text: str
+    """The value as written (numbers keep their digits, dates are ISO, checkboxes "true"/"false")."""
+    tokens: tuple[Token, ...] = ()
+    """For text: ``text`` and ``wikilink_open``/label/``wikilink_close`` tokens, links carrying
+    ``meta["link_index"]`` like the body's (nothing else in a value is Markdown, as in Obsidian)."""
+
+
+@dataclass(frozen=True)
+class Property:
+    """One front-matter key and its values, in the order written."""
+
+    key: str
+    values: tuple[PropertyValue, ...]
+    """Empty for an empty value (null, "", [])."""
+    is_list: bool
+    line: int
+    """1-based line of the key in the note."""
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     """The front-matter fields vaultc understands."""
@@ -77,6 +113,10 @@ class FrontMatter:
     tags: tuple[str, ...] = ()
     publish: bool = True
     description: str | None = None
+    properties: tuple[Property, ...] = ()
+    """Every key with its typed values, for the note page's properties table."""
+    links: tuple[LinkRef, ...] = ()
+    """The ``[[links]]`` written in property values: the first of the note's links (indexes 0..)."""
 
 
 @dataclass(frozen=True)

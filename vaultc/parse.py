@@ -21,6 +21,7 @@ from vaultc.markdown import create_markdown
 from vaultc.markdown.cards import DEFAULT_SEPARATORS
 from vaultc.model import Block, FrontMatter, Heading, LinkKind, LinkRef, ParsedNote
 from vaultc.names import PAGE_IDS, VaultPath, basename, note_stem, unique_slug
+from vaultc.properties import with_properties
 
 MATH_ERROR_MESSAGE = "cannot convert formula to MathML ({reason}); its source is shown"
 """The message of a ``math-error`` finding (:mod:`vaultc.math_report` reads its reason back)."""
@@ -52,7 +53,7 @@ def parse_note(path: VaultPath, text: str, options: ParseOptions = ParseOptions(
         tokens=tuple(tokens),
         headings=_headings(tokens, line_count),
         blocks=_blocks(tokens),
-        links=_links(tokens, text.split("\n")),
+        links=front_matter.links + _links(tokens, text.split("\n"), len(front_matter.links)),
         tags=_tags(front_matter, tokens),
         diagnostics=problems + _math_problems(path, tokens),
         line_count=line_count,
@@ -62,7 +63,11 @@ def parse_note(path: VaultPath, text: str, options: ParseOptions = ParseOptions(
 
 def _front_matter(path: str, tokens: list[Token]) -> tuple[FrontMatter, tuple[Diagnostic, ...]]:
     if tokens and tokens[0].type == "front_matter":
-        return read_front_matter(path, tokens[0].content, tokens[0].map[0] + 1)
+        first_line = tokens[0].map[0] + 1
+        front_matter, problems = read_front_matter(path, tokens[0].content, first_line)
+        if any(problem.rule == "front-matter-error" for problem in problems):
+            return front_matter, problems  # unread, so no properties either
+        return with_properties(front_matter, tokens[0].content, first_line), problems
     return FrontMatter(), ()
 
 
@@ -123,14 +128,15 @@ def _blocks(tokens: list[Token]) -> tuple[Block, ...]:
     )
 
 
-def _links(tokens: list[Token], source_lines: list[str]) -> tuple[LinkRef, ...]:
-    """Every wikilink, embed and relative Markdown link/image, numbered in document order."""
+def _links(tokens: list[Token], source_lines: list[str], first: int) -> tuple[LinkRef, ...]:
+    """Every wikilink, embed and relative Markdown link/image, numbered in document order from
+    ``first`` (the links in the note's properties come before them)."""
     links: list[LinkRef] = []
     for block in tokens:
         if block.type != "inline":
             continue
         for child in block.children or ():
-            link = _link_of(child, len(links), block, source_lines)
+            link = _link_of(child, first + len(links), block, source_lines)
             if link is not None:
                 child.meta["link_index"] = link.index
                 links.append(link)
