@@ -23,7 +23,6 @@ from collections.abc import Mapping
 from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from vaultc.markdown.admonitions import admonitions_plugin
@@ -33,6 +32,7 @@ from vaultc.markdown.cards import DEFAULT_SEPARATORS, cards_plugin
 from vaultc.markdown.cloze import cloze_plugin
 from vaultc.markdown.code import highlight_code
 from vaultc.markdown.comments import comments_plugin
+from vaultc.markdown.front_matter import front_matter_plugin
 from vaultc.markdown.highlight import highlight_plugin
 from vaultc.markdown.math import math_plugin
 from vaultc.markdown.positions import positions_plugin
