@@ -1,5 +1,6 @@
-"""Note pages: a note's rendered body with its table of contents, tags, backlinks and related notes,
-question badges and term links (:mod:`vaultc.render.annotate`), and a summary of its questions."""
+"""Note pages: a note's rendered body with its properties (:mod:`vaultc.render.property_table`), table
+of contents, tags, backlinks and related notes, question badges and term links
+(:mod:`vaultc.render.annotate`), and a summary of its questions."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from vaultc.parse import inline_text
 from vaultc.render.annotate import page_tokens
 from vaultc.render.context import PageLink, SiteContext
 from vaultc.render.markdown_html import install_site_rules
+from vaultc.render.property_table import PropertyRow, property_rows
 from vaultc.render.sanitize import sanitize_html
 from vaultc.render.sitemap import SiteMap, url_from
 from vaultc.render.transclude import without_ids
@@ -139,6 +141,7 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
         return PageLink(vault.notes[path].title, url(sitemap.note(path)))
 
     tokens = page_tokens(site, note, page)
+    properties = property_rows(NoteView(note, page, vault, sitemap, ((note.path, ""),)), site_markdown())
     return {
         "note": note,
         "content": note_body(note, page, vault, sitemap, site.options.allow_html, tokens),
@@ -146,10 +149,19 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
         "description": description(note),
         "toc": table_of_contents(note),
         "toc_open": len(note.headings) <= TOC_OPEN_LIMIT,
-        "tags": [PageLink("#" + tag, url(sitemap.tag(tag))) for tag in note.tags],
+        "properties": properties,
+        "tags": [PageLink("#" + tag, url(sitemap.tag(tag))) for tag in _header_tags(note, properties)],
         "backlinks": [link_to(path) for path in graph.backlinks(note.path)],
         "related": [link_to(path) for path in graph.related(note.path)],
     }
+
+
+def _header_tags(note: ParsedNote, properties: Sequence[PropertyRow]) -> list[str]:
+    """The note's tags, less those its properties table already shows (its inline tags remain)."""
+    if not any(row.kind == "tags" for row in properties):
+        return list(note.tags)
+    shown = {tag.casefold() for tag in note.front_matter.tags}
+    return [tag for tag in note.tags if tag.casefold() not in shown]
 
 
 @dataclass(frozen=True)
