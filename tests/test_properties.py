@@ -126,3 +126,17 @@ def test_value_text_of_a_link_shows_obsidian_display_text() -> None:
     assert value.text == "[[B#Part]]"
     labels = [t.content for t in value.tokens if t.type == "text"]
     assert labels == ["B > Part"]
+
+
+def test_scalars_are_read_as_obsidian_reads_them_and_long_numbers_keep_their_digits() -> None:
+    text = "---\nanswer: yes\nzip: 010\nbig: 1" + "0" * 5000 + "\n---\n"
+    props = {p.key: p.values[0] for p in note(text).front_matter.properties}
+    assert (props["answer"].kind, props["answer"].text) == (PropertyKind.TEXT, "yes")  # YAML 1.2: not a boolean
+    assert (props["zip"].kind, props["zip"].text) == (PropertyKind.NUMBER, "010")
+    assert (props["big"].kind, len(props["big"].text)) == (PropertyKind.NUMBER, 5001)
+
+
+def test_front_matter_too_deep_to_read_has_no_properties() -> None:
+    parsed = note("---\nup: " + "[" * 5000 + "]" * 5000 + '\nsee: "[[B]]"\n---\nbody\n')
+    assert parsed.front_matter.properties == ()  # its lines are the note's text (see test_front_matter.py)
+    assert [d.rule for d in parsed.diagnostics] == ["front-matter-error"]

@@ -25,6 +25,7 @@ from markdown_it.token import Token
 
 from vaultc.markdown.wikilinks import wikilinks_plugin
 from vaultc.model import FrontMatter, LinkKind, LinkRef, Property, PropertyKind, PropertyValue
+from vaultc.yaml_loaders import PropertiesLoader
 
 UNLINKED_KEYS = frozenset({"tags", "tag", "aliases", "alias", "cssclasses", "cssclass"})
 """Keys whose values are names, never links (Obsidian reads tags and aliases as such)."""
@@ -44,10 +45,13 @@ def with_properties(front_matter: FrontMatter, content: str, first_line: int) ->
 
 def read_properties(content: str, first_line: int) -> tuple[tuple[Property, ...], tuple[LinkRef, ...]]:
     """Every key of the mapping with its values, and the links in them numbered from 0."""
+    loader = PropertiesLoader(content)  # the front-matter reader's schema and bounds
     try:
-        root = yaml.compose(content, Loader=yaml.SafeLoader)
-    except (yaml.YAMLError, RecursionError):  # already reported by the front-matter reader
+        root = loader.get_single_node()
+    except yaml.YAMLError:  # the front-matter reader has reported it
         return (), ()
+    finally:
+        loader.dispose()
     if not isinstance(root, yaml.MappingNode):
         return (), ()
     reader = _Reader(content, first_line)
@@ -80,8 +84,7 @@ class _Reader:
         if tag == "null" or not node.value.strip():
             return None
         if tag == "bool":
-            checked = node.value.lower() in ("true", "yes", "on")  # YAML 1.1's words too, if the schema has them
-            return PropertyValue(PropertyKind.CHECKBOX, "true" if checked else "false")
+            return PropertyValue(PropertyKind.CHECKBOX, "true" if node.value.lower() == "true" else "false")
         if tag in ("int", "float"):
             return PropertyValue(PropertyKind.NUMBER, node.value.strip())
         if tag == "timestamp":
