@@ -1,17 +1,18 @@
 """The write stage: the only place that writes to disk.
 
 The site is written into a fresh folder beside the output and swapped in only when every file is
-written, so a failed build leaves the previous site intact. Before anything is written the output
+written (:mod:`vaultc.swap`: atomically where the system allows), so a failed or interrupted build
+leaves the previous site intact. Before anything is written the output
 folder is checked: it may not be the vault, lie inside it, or contain it, and an existing folder is
 only replaced if vaultc made it (it holds the marker file), so a typo cannot delete someone's work.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
+from vaultc import swap
 from vaultc.errors import OutputFolderError, VaultcError
 from vaultc.render.site import RenderedSite
 
@@ -40,17 +41,20 @@ def write_site(site: RenderedSite, vault: Path, output: Path) -> None:
     """Write every page and copy every used attachment, then swap the new site in."""
     output = check_output_folder(vault, output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = output.parent / f".{output.name}.vaultc-new-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    swap.remove_leftovers(output, MARKER)
+    staging = swap.aside(output, "new")
+    old_site = None
     try:
         _write_all(site, vault.resolve(), staging)
-        _swap(staging, output)
+        old_site = swap.swap_in(staging, output)
     except OSError as error:
         raise VaultcError(
             f"Could not write the site to '{output}': {error}. The previous site is unchanged."
         ) from error
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        for leftover in (staging, old_site):  # after an exchange the staging path holds the old site
+            if leftover is not None and leftover.exists():
+                swap.remove_tree(leftover)
 
 
 def _write_all(site: RenderedSite, vault: Path, staging: Path) -> None:
@@ -67,17 +71,3 @@ def _write_all(site: RenderedSite, vault: Path, staging: Path) -> None:
         target = staging / destination
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(origin, target)
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames; the old site is removed last."""
-    retired = output.parent / f".{output.name}.vaultc-old-{os.getpid()}"
-    if output.exists():
-        output.rename(retired)
-    try:
-        staging.rename(output)
-    except OSError:
-        if retired.exists():
-            retired.rename(output)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
