@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -101,3 +105,103 @@ def test_unreadable_file_is_an_error_not_a_crash(tmp_path: Path, monkeypatch: py
         ("Locked.md", "unreadable-file", "cannot read the file: Permission denied")
     ]
     assert [note.path for note in loaded.notes] == ["Fine.md"]
+
+
+def test_symlink_loops_are_skipped_with_a_finding(tmp_path: Path) -> None:
+    vault = make_vault(tmp_path / "vault", {"Note.md": b"fine\n", "sub/Inner.md": b"inner\n"})
+    os.symlink("..", vault / "sub" / "up")  # a folder linking to the folder that holds it
+    os.symlink(vault / "sub", vault / "sub" / "again")
+    os.symlink("Self.md", vault / "Self.md")
+    os.symlink("B.md", vault / "A.md")
+    os.symlink("A.md", vault / "B.md")
+    loaded = load_vault(vault)
+    assert [note.path for note in loaded.notes] == ["Note.md", "sub/Inner.md"]
+    assert [(d.path, d.rule) for d in loaded.diagnostics] == [
+        ("A.md", "symlink-loop"),
+        ("B.md", "symlink-loop"),
+        ("Self.md", "symlink-loop"),
+        ("sub/again", "symlink-loop"),
+        ("sub/up", "symlink-loop"),
+    ]
+    assert "links to a folder that holds it" in loaded.diagnostics[-1].message
+
+
+def test_a_folder_linked_from_inside_the_vault_is_read_once(tmp_path: Path) -> None:
+    vault = make_vault(tmp_path / "vault", {"a/Note.md": b"fine\n"})
+    os.symlink(vault / "a", vault / "b")
+    loaded = load_vault(vault)
+    assert [note.path for note in loaded.notes] == ["a/Note.md"] and loaded.diagnostics == ()
+
+
+def _feed_pipe(pipe: Path) -> threading.Thread:
+    """A writer that gives the pipe's reader (if any opens it) a note, so a reading load returns."""
+
+    def write() -> None:
+        with contextlib.suppress(OSError), open(pipe, "wb") as stream:
+            stream.write(b"# From a pipe\n")
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    return writer
+
+
+def test_named_pipes_sockets_and_devices_are_skipped_unread(tmp_path: Path) -> None:
+    vault = make_vault(tmp_path / "vault", {"Note.md": b"fine\n"})
+    os.mkfifo(vault / "x.md")
+    os.mkfifo(vault / "pipe.png")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(vault / "socket.md"))
+        os.symlink("/dev/zero", vault / "zero.md")  # a device, inside the vault by its link's name only
+        writers = [_feed_pipe(vault / "x.md"), _feed_pipe(vault / "pipe.png")]
+        loaded = load_vault(vault)
+    for pipe in ("x.md", "pipe.png"):  # release the writers nobody read from
+        os.close(os.open(vault / pipe, os.O_RDONLY | os.O_NONBLOCK))
+    for writer in writers:
+        writer.join()
+    assert [note.path for note in loaded.notes] == ["Note.md"] and loaded.attachments == ()
+    assert [(d.path, d.rule) for d in loaded.diagnostics] == [
+        ("pipe.png", "special-file"),
+        ("socket.md", "special-file"),
+        ("x.md", "special-file"),
+        ("zero.md", "symlink-outside-vault"),
+    ]
+    assert loaded.diagnostics[0].message == "'pipe.png' is a named pipe, not a file; it was skipped"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("# Titel\n\nÜber\n".encode("utf-16"), "the note is UTF-16 (it starts with a UTF-16 byte-order mark)"),
+        ("# Titel\n\nÜber\n".encode("utf-16-be"), "the note looks like UTF-16 (big-endian) without a byte-order mark"),
+        ("# Titel\n\nÜber\n".encode("utf-16-le"), "the note looks like UTF-16 (little-endian) without a byte-order"),
+    ],
+)
+def test_utf16_notes_are_decoded_with_a_finding(tmp_path: Path, data: bytes, message: str) -> None:
+    loaded = load_vault(make_vault(tmp_path, {"Wide.md": data}))
+    assert [note.text for note in loaded.notes] == ["# Titel\n\nÜber\n"]
+    ((found),) = loaded.diagnostics
+    assert (found.path, found.line, found.rule) == ("Wide.md", 1, "not-utf8")
+    assert found.message.startswith(message) and "Re-save it as UTF-8" in found.message
+
+
+def test_nul_bytes_are_shown_as_replacement_characters(tmp_path: Path) -> None:
+    loaded = load_vault(make_vault(tmp_path, {"Binary.md": b"text\nPK\x03\x04\x00\x00zip\x00\n"}))
+    assert [note.text for note in loaded.notes] == ["text\nPK\x03\x04\ufffd\ufffdzip\ufffd\n"]
+    assert [(d.rule, d.line) for d in loaded.diagnostics] == [("not-utf8", 2)]
+
+
+def test_an_unreadable_folder_is_an_error_not_a_silent_gap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    vault = make_vault(tmp_path / "vault", {"Note.md": b"fine\n", "locked/Hidden.md": b"x"})
+    real_scandir = os.scandir
+
+    def scandir(path: str | Path = ".") -> Any:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    loaded = load_vault(vault)
+    assert [note.path for note in loaded.notes] == ["Note.md"]
+    assert [(d.path, d.rule, d.message) for d in loaded.diagnostics] == [
+        ("locked", "unreadable-file", "cannot read the folder: Permission denied")
+    ]
