@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 import pytest
 
-from vaultc.names import normalize_inside, relative_url, slugify, unique_slug
+from tests.crawl import broken_references
+from vaultc.build import BuildOptions, build
+from vaultc.names import MAX_NAME_BYTES, VaultPath, bounded_name, normalize_inside, relative_url, slugify, unique_slug
+from vaultc.render.sitemap import SiteMap, plan_site
 
 PAGES = ["index.html", "notes/a.html", "notes/x/b.html", "notes/x/y/c.html", "notes/z/d.html", "tags/ml/nlp.html",
          "files/img/p q.png", "static/style.css", "notes.html"]
@@ -43,3 +47,55 @@ def test_unique_slug_counts_up() -> None:
 ])
 def test_normalize_inside(folder: str, target: str, joined: str | None) -> None:
     assert normalize_inside(folder, target) == joined
+
+
+# Output file names are bounded: every file or folder name vaultc writes fits in MAX_NAME_BYTES of
+# UTF-8 (plus a short suffix such as "-2" or ".html"), well under the 255 bytes file systems allow.
+
+
+@pytest.mark.parametrize("name", ["a" * 300, "é" * 200, "日本語" * 100, "a" * 150 + "😀" * 40, "ab-" * 90])
+def test_long_names_are_shortened_with_a_stable_hash(name: str) -> None:
+    short = bounded_name(name)
+    assert len(short.encode("utf-8")) <= MAX_NAME_BYTES
+    assert short == bounded_name(name)  # deterministic
+    assert name.startswith(short.rsplit("-", 1)[0])  # the start of the name is kept, cut between characters
+    assert bounded_name(name[:-1] + "x") != short  # names that differ only at the end stay apart
+
+
+def test_names_that_fit_are_kept() -> None:
+    fits = "x" * MAX_NAME_BYTES
+    assert bounded_name(fits) == fits
+    assert bounded_name("日" * (MAX_NAME_BYTES // 3)) == "日" * (MAX_NAME_BYTES // 3)
+
+
+def test_site_paths_of_long_notes_tags_and_terms_are_bounded() -> None:
+    long_folder, long_note = "f" * 240, "n" * 251
+    sitemap = plan_site(
+        [VaultPath(f"{long_folder}/{long_note}.md"), VaultPath("日" * 84 + ".md")],
+        [],
+        {"term": "t" * 300},
+    )
+    paths = [*sitemap.notes.values(), *sitemap.concepts.values(), SiteMap.tag("x" * 300 + "/y")]
+    assert all(len(segment.encode("utf-8")) <= MAX_NAME_BYTES + len(".html") for p in paths for segment in p.split("/"))
+    assert len(set(paths)) == len(paths)
+
+
+def test_a_vault_of_long_names_builds_and_every_link_resolves(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    (vault / ("d" * 200)).mkdir(parents=True)
+    tag = "t" * 300
+    names = {
+        "x" * 251: f"#{tag}\n\nWhat is it?\n\nLong.",  # 254 bytes with ".md"; "x" * 251 + ".html" is 256
+        "日" * 84: "What is this?\n\nWide.",  # 252 bytes of UTF-8 in 84 characters
+        "d" * 200 + "/" + "e" * 240: "Deep.",  # its study deck's flattened name joins both
+    }
+    for name, text in names.items():
+        (vault / f"{name}.md").write_text(text, "utf-8")
+    links = " ".join(f"[[{name}]]" for name in names)
+    (vault / "index.md").write_text(f"# Home\n\n{links} #{tag}\n", "utf-8")
+    result = build(BuildOptions(vault, tmp_path / "site"))
+    assert result.written and not result.failed(strict=False)
+    site = tmp_path / "site"
+    longest = max(len(path.name.encode("utf-8")) for path in site.rglob("*"))
+    assert longest <= MAX_NAME_BYTES + len(".page-99.html")
+    assert broken_references(site) == []

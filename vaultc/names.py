@@ -7,10 +7,14 @@
 * A *site path* is the POSIX path of a page in the output ("notes/features/graph-view.html").
   Every URL vaultc writes is relative from one site path to another, so the site works under any
   sub-path (GitHub Pages project sites) and from ``file://``.
+* A *file name* in the output (each segment of a site path) is at most :data:`MAX_NAME_BYTES` of
+  UTF-8 before its extension (:func:`bounded_name`): file systems refuse names over 255 bytes, and
+  a note, tag or term may be named with more.
 """
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import unicodedata
 from typing import NewType
@@ -20,6 +24,12 @@ VaultPath = NewType("VaultPath", str)
 SitePath = NewType("SitePath", str)
 
 NOTE_SUFFIX = ".md"
+MAX_NAME_BYTES = 200
+"""Longest output file or folder name, in UTF-8 bytes, before a suffix ("-2", ".html",
+".page-2.html"): room for those under the 255 bytes that ext4, APFS, NTFS and zip files allow."""
+NAME_HASH_CHARS = 10
+"""Hex digits of SHA-256 ending a shortened name: 40 bits, so two long names sharing their first
+190 bytes get the same file name only once in about a million million pairs."""
 
 
 def nfc(text: str) -> str:
@@ -63,6 +73,17 @@ def slugify(text: str) -> str:
         elif char == " ":
             kept.append("-")
     return "".join(kept)
+
+
+def bounded_name(name: str) -> str:
+    """``name`` if it fits in :data:`MAX_NAME_BYTES`, else its start (cut between characters) and
+    a hash of the whole name: the same name always gives the same file name, different ones differ."""
+    encoded = name.encode("utf-8")
+    if len(encoded) <= MAX_NAME_BYTES:
+        return name
+    digest = hashlib.sha256(encoded).hexdigest()[:NAME_HASH_CHARS]
+    start = encoded[: MAX_NAME_BYTES - NAME_HASH_CHARS - 1].decode("utf-8", "ignore")  # drops a cut character
+    return f"{start}-{digest}"
 
 
 PAGE_IDS = frozenset(

@@ -27,6 +27,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from vaultc.names import bounded_name
+
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 _UNSUPPORTED = frozenset({errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV})
@@ -35,7 +37,11 @@ _UNSUPPORTED = frozenset({errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNO
 
 def aside(output: Path, kind: str, pid: int | None = None) -> Path:
     """Where a build keeps a site beside ``output``: ``kind`` is "new" (staging) or "old"."""
-    return output.parent / f".{output.name}.vaultc-{kind}-{os.getpid() if pid is None else pid}"
+    return output.parent / f"{_prefix(output)}{kind}-{os.getpid() if pid is None else pid}"
+
+
+def _prefix(output: Path) -> str:
+    return f".{bounded_name(output.name)}.vaultc-"  # an output name near 255 bytes still leaves room
 
 
 def swap_in(staging: Path, output: Path) -> Path | None:
@@ -95,7 +101,7 @@ def remove_tree(folder: Path) -> None:
 def remove_leftovers(output: Path, marker: str) -> None:
     """Clear what killed builds left beside ``output``: folders with vaultc's ``marker`` whose
     process is gone. An old site moved aside while the output is missing is put back instead."""
-    prefix = f".{output.name}.vaultc-"
+    prefix = _prefix(output)
     for folder in sorted(output.parent.iterdir()) if output.parent.is_dir() else ():
         kind, _, pid = folder.name.removeprefix(prefix).partition("-")
         if not folder.name.startswith(prefix) or kind not in ("new", "old") or not pid.isdigit():

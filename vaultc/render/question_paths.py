@@ -12,14 +12,15 @@ Every deck sits exactly two folders deep, so an answer's relative links are the 
 deck and it is rendered once. Nested names are flattened for that: the note ``a/b c.md`` gets
 ``study/notes/a--b-c.html``, the tag ``ml/nlp`` gets ``tags/ml--nlp.html`` (slugs as
 :meth:`SiteMap.tag` makes them: case-folded, ``index`` avoided). Names that coincide after
-flattening ("c++" and "c") get ``-2``, ``-3``... in order instead of sharing a page.
+flattening ("c++" and "c") get ``-2``, ``-3``... in order instead of sharing a page. A flattened
+name too long for a file is shortened by :func:`~vaultc.names.bounded_name`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from vaultc.names import SitePath
+from vaultc.names import SitePath, bounded_name
 from vaultc.render.sitemap import QUESTIONS, RESERVED_SLUGS, SiteMap
 
 STUDY_ALL = SitePath("study/all/index.html")
@@ -45,14 +46,18 @@ def status_listing(status: str) -> SitePath:
 
 def note_decks(note_pages: Iterable[SitePath]) -> Mapping[SitePath, SitePath]:
     """Note page -> its deck: ``notes/a/b.html`` -> ``study/notes/a--b.html`` (in page order)."""
-    names = {page: page.removeprefix("notes/").removesuffix(".html").replace("/", FLATTENED) for page in note_pages}
+    names = {page: _flat(page.removeprefix("notes/").removesuffix(".html")) for page in note_pages}
     return {page: SitePath(f"study/notes/{name}.html") for page, name in _unique(names).items()}
 
 
 def tag_pages(tags: Iterable[str], folder: str) -> Mapping[str, SitePath]:
     """Tag -> ``<folder>/tags/<flat slug>.html`` (``folder`` is "questions" or "study")."""
-    names = {tag: SiteMap.tag(tag).removeprefix("tags/").removesuffix(".html").replace("/", FLATTENED) for tag in tags}
+    names = {tag: _flat(SiteMap.tag(tag).removeprefix("tags/").removesuffix(".html")) for tag in tags}
     return {tag: SitePath(f"{folder}/tags/{name}.html") for tag, name in _unique(names).items()}
+
+
+def _flat(nested: str) -> str:
+    return bounded_name(nested.replace("/", FLATTENED))
 
 
 def _unique(wanted: Mapping[str, str]) -> dict[str, str]:

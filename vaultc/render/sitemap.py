@@ -6,6 +6,8 @@ concept pages under ``terms/``, question listings under ``questions/``, study de
 ``static/``. Generated pages (home, glossary, 404...) sit at the root or are named ``index.html``
 in their own folder, where no note, tag or term slug can land. Two notes
 whose slugs coincide ("A b.md" and "a-b.md") get ``-2``, ``-3``... in path order, with a warning.
+Every slug is a file or folder name bounded by :func:`~vaultc.names.bounded_name` (a 300-character
+tag is a shortened name ending in a hash of the whole one).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from vaultc.diagnostics import Diagnostic, diagnostic
-from vaultc.names import SitePath, VaultPath, note_stem, relative_url, slugify
+from vaultc.names import SitePath, VaultPath, bounded_name, note_stem, relative_url, slugify
 
 HOME = SitePath("index.html")
 TAGS_INDEX = SitePath("tags/index.html")
@@ -57,7 +59,7 @@ class SiteMap:
 
     @staticmethod
     def tag(tag: str) -> SitePath:
-        segments = [_free(slugify(part) or "tag") for part in tag.casefold().split("/") if part]
+        segments = [_free(bounded_name(slugify(part) or "tag")) for part in tag.casefold().split("/") if part]
         return SitePath("tags/" + "/".join(segments) + ".html")
 
     @staticmethod
@@ -77,7 +79,7 @@ def plan_site(
     note_paths: dict[VaultPath, SitePath] = {}
     problems = []
     for path in sorted(notes):
-        wanted = "notes/" + "/".join(slugify(part) or "untitled" for part in note_stem(path).split("/"))
+        wanted = "notes/" + "/".join(bounded_name(slugify(part) or "untitled") for part in note_stem(path).split("/"))
         site_path, counter = wanted, 1
         while site_path.casefold() in taken:
             counter += 1
@@ -104,7 +106,7 @@ def _plan_concepts(names: Mapping[str, str]) -> Mapping[str, SitePath]:
     taken: set[str] = set(RESERVED_SLUGS)
     pages = {}
     for key in sorted(names):
-        wanted = slugify(names[key]) or slugify(key) or "term"
+        wanted = bounded_name(slugify(names[key]) or slugify(key) or "term")
         slug, counter = wanted, 1
         while slug in taken:
             counter += 1
