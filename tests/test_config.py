@@ -7,7 +7,9 @@ import pickle
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from vaultc.cli import main
 from vaultc.config import DEFAULT_STUB_PATTERNS, Config, RuleSetting, apply_config, load_config
 from vaultc.diagnostics import RULES, Diagnostic, Severity, diagnostic
 from vaultc.errors import UsageProblem
@@ -181,3 +183,40 @@ def test_flashcard_settings_are_read_over_the_plugins_defaults(tmp_path: Path) -
 )
 def test_flashcard_setting_mistakes_stop_the_run(tmp_path: Path, text: str, expected: str) -> None:
     assert expected in problem(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"title: {'9' * 5000}\n", "line 1: title: a number of 5,000 digits cannot be a setting."),
+        (f"rules:\n  broken-link: {'9' * 5000}\n", "line 2: rules.broken-link: a number of 5,000 digits cannot be"),
+        (f"flashcards:\n  tags: [a, {'9' * 5000}]\n", "line 2: flashcards.tags[1]: a number of 5,000 digits"),
+        (f"{'9' * 200}: x\n", "line 1: a key: a number of 200 digits cannot be a setting."),
+        ("title: 2024-13-45\n", "line 1: title: '2024-13-45' is not a valid timestamp (month must be in 1..12)."),
+        ("title: !!bool maybe\n", "line 1: title: 'maybe' is not a valid bool."),
+        ("title: !!float words\n", "line 1: title: 'words' is not a valid float"),
+        ("ignore:\n  - " + "[" * 10_000 + "]" * 10_000 + "\n", "line 2: not valid YAML: 'ignore' nests more than 64"),
+        ("title: ok\nb: \x00\n", "line 2: not valid YAML: unacceptable character #x0000"),
+        ("a: &a [*a]\n", "line 1: unknown setting 'a'."),
+        ("ignore: &a [*a]\n", "line 1: ignore items must be non-empty text, not a list"),
+    ],
+)
+def test_hostile_values_stop_the_run_naming_the_key_never_a_traceback(tmp_path: Path, text: str, expected: str) -> None:
+    message = problem(tmp_path, text)
+    assert message.startswith(f"{tmp_path / 'vaultc.yaml'} "), message
+    assert expected in message, message[:300]
+
+
+def test_a_utf16_configuration_file_says_to_save_it_as_utf8(tmp_path: Path) -> None:
+    (tmp_path / "vaultc.yaml").write_bytes("title: A\n".encode("utf-16"))
+    with pytest.raises(UsageProblem, match="it is not UTF-8 text .* save it as UTF-8") as raised:
+        load_config(tmp_path)
+    assert raised.value.exit_code == 2
+
+
+def test_the_command_line_exits_2_with_the_message_and_no_traceback(tmp_path: Path) -> None:
+    (tmp_path / "vault").mkdir()
+    vault = vault_with(tmp_path / "vault", f"title: {'9' * 5000}\n")
+    result = CliRunner().invoke(main, ["build", str(vault), "-o", str(tmp_path / "site")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "title: a number of 5,000 digits cannot be a setting." in result.output

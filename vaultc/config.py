@@ -24,9 +24,11 @@ import yaml
 
 from vaultc.config_cards import CardSettings, read_card_settings
 from vaultc.config_nodes import describe, did_you_mean, entries, fail, optional_text, texts, value_of
+from vaultc.config_scalars import check_values
 from vaultc.diagnostics import RULES, Diagnostic, Severity
 from vaultc.errors import UsageProblem
 from vaultc.extract.answers import DEFAULT_STUB_PATTERNS
+from vaultc.yaml_loaders import ConfigLoader
 
 CONFIG_NAMES = ("vaultc.yaml", "vaultc.yml")
 """File names looked for at the vault root; having both is an error (which one would win?)."""
@@ -113,11 +115,14 @@ def load_config(vault_root: Path) -> Config:
     path = _config_file(vault_root)
     if path is None:
         return Config()
+    text = _read_text(path)
     try:
-        root = yaml.compose(_read_text(path), Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=ConfigLoader)  # depth-bounded: 10,000 nested lists are an error
+        if root is not None:
+            check_values(path, root)
         settings = _read_settings(path, root) if root is not None else {}  # None: empty, or only comments
     except yaml.YAMLError as error:  # syntax, several documents, unknown !tags
-        raise _yaml_problem(path, error) from error
+        raise _yaml_problem(path, text, error) from error
     return Config(path=path, **settings)
 
 
@@ -131,11 +136,17 @@ def _config_file(vault_root: Path) -> Path | None:
 def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
+        message = f"it is not UTF-8 text (byte {error.start}); save it as UTF-8"
+        raise UsageProblem(f"{path}: cannot read the configuration file: {message}.") from error
+    except OSError as error:
         raise UsageProblem(f"{path}: cannot read the configuration file: {error}") from error
 
 
-def _yaml_problem(path: Path, error: yaml.YAMLError) -> UsageProblem:
+def _yaml_problem(path: Path, text: str, error: yaml.YAMLError) -> UsageProblem:
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML refuses, found before parsing
+        line = text.count("\n", 0, error.position) + 1
+        return UsageProblem(f"{path} line {line}: not valid YAML: unacceptable character #x{error.character:04x}.")
     if not isinstance(error, yaml.MarkedYAMLError):
         return UsageProblem(f"{path}: not valid YAML: {error}.")
     mark = error.problem_mark or error.context_mark
