@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
-import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.pipes import fed_pipes
 from vaultc.build import BuildOptions, build
 from vaultc.load import load_vault
 
@@ -133,31 +132,12 @@ def test_a_folder_linked_from_inside_the_vault_is_read_once(tmp_path: Path) -> N
     assert [note.path for note in loaded.notes] == ["a/Note.md"] and loaded.diagnostics == ()
 
 
-def _feed_pipe(pipe: Path) -> threading.Thread:
-    """A writer that gives the pipe's reader (if any opens it) a note, so a reading load returns."""
-
-    def write() -> None:
-        with contextlib.suppress(OSError), open(pipe, "wb") as stream:
-            stream.write(b"# From a pipe\n")
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    return writer
-
-
 def test_named_pipes_sockets_and_devices_are_skipped_unread(tmp_path: Path) -> None:
     vault = make_vault(tmp_path / "vault", {"Note.md": b"fine\n"})
-    os.mkfifo(vault / "x.md")
-    os.mkfifo(vault / "pipe.png")
-    with socket.socket(socket.AF_UNIX) as server:
+    os.symlink("/dev/zero", vault / "zero.md")  # a device, inside the vault by its link's name only
+    with socket.socket(socket.AF_UNIX) as server, fed_pipes(vault / "x.md", vault / "pipe.png"):
         server.bind(str(vault / "socket.md"))
-        os.symlink("/dev/zero", vault / "zero.md")  # a device, inside the vault by its link's name only
-        writers = [_feed_pipe(vault / "x.md"), _feed_pipe(vault / "pipe.png")]
         loaded = load_vault(vault)
-    for pipe in ("x.md", "pipe.png"):  # release the writers nobody read from
-        os.close(os.open(vault / pipe, os.O_RDONLY | os.O_NONBLOCK))
-    for writer in writers:
-        writer.join()
     assert [note.path for note in loaded.notes] == ["Note.md"] and loaded.attachments == ()
     assert [(d.path, d.rule) for d in loaded.diagnostics] == [
         ("pipe.png", "special-file"),

@@ -168,10 +168,14 @@ def _topic_slot(text: str) -> tuple[str, str]:
     return text, ""
 
 
+SLOT_DIGITS = 18
+"""Digits a slot number may have; a longer "number" is no count (and ``int()`` refuses 4,300 digits)."""
+
+
 def written_number(text: str) -> int | None:
-    """The last number of a ``7, 8)`` prefix (None without one)."""
+    """The last number of a ``7, 8)`` prefix (None without one, or when it is too long to count)."""
     digits = numbered_prefix(text).replace(",", " ").replace(")", " ").split()
-    return int(digits[-1]) if digits else None
+    return int(digits[-1]) if digits and len(digits[-1]) <= SLOT_DIGITS else None
 
 
 def question_marks(text: str) -> int:
