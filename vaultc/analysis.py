@@ -18,6 +18,7 @@ from pathlib import Path
 
 from vaultc.config import Config, apply_config, load_config
 from vaultc.diagnostics import Diagnostic, sort_diagnostics
+from vaultc.embed_budget import embed_limit_problems
 from vaultc.extract.model import Knowledge
 from vaultc.extract.stage import extract_knowledge
 from vaultc.lint.suppress import apply_suppressions, suppressions
@@ -54,7 +55,7 @@ def analyse(vault: Path, ignore: tuple[str, ...], timer: StageTimer) -> Analysis
     with timer("extract"):
         knowledge = extract_knowledge(resolved, config.stub_patterns, config.flashcards.tags)
     found = [*loaded.diagnostics, *collapse_unknown_commands(d for note in parsed for d in note.diagnostics),
-             *resolved.diagnostics, *knowledge.diagnostics]
+             *resolved.diagnostics, *embed_limit_problems(resolved.notes, resolved.targets), *knowledge.diagnostics]
     return Analysis(config, loaded, resolved, knowledge, configured(found, parsed, config))
 
 

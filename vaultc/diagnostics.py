@@ -32,6 +32,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "link-case-mismatch": (Severity.INFO, "a link matches a note only when case is ignored"),
     "missing-embed": (Severity.WARNING, "an embed names a file or note that is not in the vault"),
     "embed-cycle": (Severity.WARNING, "notes embed each other in a loop"),
+    "embed-limit": (Severity.WARNING, "a page embeds more than vaultc expands on one page; later embeds are links"),
     "unsafe-link": (Severity.WARNING, "a link tries to reach outside the vault"),
     "unpublished-link": (Severity.INFO, "a link points at a note excluded with publish: false"),
     "front-matter-error": (Severity.ERROR, "the YAML front matter cannot be read (its lines are shown as text)"),

@@ -1,6 +1,8 @@
-"""Finding transclusion loops (A embeds B, B embeds A) before anything is rendered.
+"""Embedded units, and finding transclusion loops (A embeds B, B embeds A) before anything is rendered.
 
-An embed includes a *unit* of a note: the whole note, one heading's section, or one block. A loop
+An embed includes a *unit* of a note: the whole note, one heading's section, or one block
+(:func:`unit_tokens` cuts it from the note's tokens, for the renderer and for
+:mod:`vaultc.embed_budget`, which bounds how much one page expands). A loop
 exists when following the embeds inside those units leads back to a unit already being included.
 Working on units, not notes, avoids false alarms when a note embeds a section of another note that
 does not itself embed anything back. The renderer also guards against loops, so this only reports.
@@ -12,6 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import networkx as nx
+from markdown_it.token import Token
 
 from vaultc.diagnostics import Diagnostic, diagnostic
 from vaultc.model import LinkKind, LinkRef, ParsedNote
@@ -33,6 +36,42 @@ def unit_lines(note: ParsedNote, anchor: str) -> tuple[int, int]:
         heading = next((h for h in note.headings if h.anchor == anchor), None)
         return (heading.line, heading.section_end) if heading else (0, -1)
     return 1, note.line_count
+
+
+def unit_tokens(tokens: tuple[Token, ...], anchor: str) -> list[Token]:
+    """The tokens of a whole note (without front matter), a heading's section, or a block."""
+    if not anchor:
+        return [token for token in tokens if token.type != "front_matter"]
+    start = next((i for i, t in enumerate(tokens) if _anchor_of(t) == anchor), None)
+    if start is None:
+        return []
+    if tokens[start].type == "heading_open":
+        level = int(tokens[start].tag[1])
+        end = next(
+            (
+                i
+                for i in range(start + 1, len(tokens))
+                if tokens[i].type == "heading_open" and int(tokens[i].tag[1]) <= level and tokens[i].level == 0
+            ),
+            len(tokens),
+        )
+        return list(tokens[start:end])
+    return list(tokens[start : _matching_close(tokens, start) + 1])
+
+
+def _anchor_of(token: Token) -> str | None:
+    if "block_id" in token.meta:
+        return "^" + token.meta["block_id"]
+    return token.attrGet("id") if token.type == "heading_open" else None
+
+
+def _matching_close(tokens: tuple[Token, ...], start: int) -> int:
+    depth = 0
+    for position in range(start, len(tokens)):
+        depth += tokens[position].nesting
+        if depth <= 0:
+            return position
+    return len(tokens) - 1
 
 
 def embed_cycle_problems(

@@ -3,7 +3,10 @@
 The embedded part is a slice of the target note's tokens: the whole note, a heading's section (to
 the next heading of the same or a higher level), or one block. It is rendered with the target
 note's own link targets, ids removed (the page already has its own), and a stack of the units being
-embedded: meeting one again means a loop, shown as a plain link instead of recursing.
+embedded: meeting one again means a loop, shown as a plain link instead of recursing. Each unit
+expanded spends the rendering's :class:`~vaultc.embed_budget.EmbedBudget`; once it is spent, embeds
+are links too (``class="transclusion-limit"``), as :func:`~vaultc.embed_budget.embed_limit_problems`
+reports.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
+from vaultc.embed_budget import EMBED_BUDGET, unit_cost
+from vaultc.embeds import unit_tokens
 from vaultc.render.view import NoteView
 from vaultc.resolve import Target
 
@@ -25,45 +30,12 @@ def transclude(renderer: RendererHTML, view: NoteView, target: Target, options) 
     title = escapeHtml(note.title + (f" › {heading}" if heading else ""))
     if unit in view.embed_stack:
         return f'<a class="transclusion-loop" href="{href}" title="Embeds loop back here">{title}</a>'
-    tokens = without_ids(unit_tokens(note.tokens, target.anchor))
-    body = renderer.render(tokens, options, {"vaultc": view.nested(note, unit)})
+    tokens = unit_tokens(note.tokens, target.anchor)
+    if not view.embed_budget.spend(unit_cost(tokens)):
+        reason = f"Not embedded: this page already embeds {EMBED_BUDGET:,} characters"
+        return f'<a class="transclusion-limit" href="{href}" title="{reason}">{title}</a>'
+    body = renderer.render(without_ids(tokens), options, {"vaultc": view.nested(note, unit)})
     return f'<div class="transclusion"><div class="transclusion-source"><a href="{href}">{title}</a></div>{body}</div>'
-
-
-def unit_tokens(tokens: tuple[Token, ...], anchor: str) -> list[Token]:
-    """The tokens of a whole note (without front matter), a heading's section, or a block."""
-    if not anchor:
-        return [token for token in tokens if token.type != "front_matter"]
-    start = next((i for i, t in enumerate(tokens) if _anchor_of(t) == anchor), None)
-    if start is None:
-        return []
-    if tokens[start].type == "heading_open":
-        level = int(tokens[start].tag[1])
-        end = next(
-            (
-                i
-                for i in range(start + 1, len(tokens))
-                if tokens[i].type == "heading_open" and int(tokens[i].tag[1]) <= level and tokens[i].level == 0
-            ),
-            len(tokens),
-        )
-        return list(tokens[start:end])
-    return list(tokens[start : _matching_close(tokens, start) + 1])
-
-
-def _anchor_of(token: Token) -> str | None:
-    if "block_id" in token.meta:
-        return "^" + token.meta["block_id"]
-    return token.attrGet("id") if token.type == "heading_open" else None
-
-
-def _matching_close(tokens: tuple[Token, ...], start: int) -> int:
-    depth = 0
-    for position in range(start, len(tokens)):
-        depth += tokens[position].nesting
-        if depth <= 0:
-            return position
-    return len(tokens) - 1
 
 
 def without_ids(tokens: list[Token]) -> list[Token]:

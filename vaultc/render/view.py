@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
+from vaultc.embed_budget import EmbedBudget
 from vaultc.embeds import Unit
 from vaultc.model import ParsedNote
 from vaultc.names import SitePath, relative_url
@@ -25,6 +26,8 @@ class NoteView:
     """Units being rendered, outermost (the page's own note) first: meeting one again is a loop."""
     fragment: bool = False
     """Part of the note shown on another page (an answer): the note's own page is elsewhere."""
+    embed_budget: EmbedBudget = field(default_factory=EmbedBudget, compare=False)
+    """What this rendering has expanded: a new view starts a budget, its nested views share it."""
 
     @property
     def on_own_page(self) -> bool:
