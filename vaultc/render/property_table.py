@@ -4,7 +4,7 @@ Why this module exists: a note's front matter says things a reader wants (who wr
 it is part of, which notes it relates to); Obsidian shows them above the note as a table of key and
 value. Here each value is written as its type: text (its ``[[links]]`` rendered by the same rules as
 the body's, so a broken one is marked the same way), a list as chips, a date as ``<time>``, a
-checkbox as a disabled checkbox, a web address as a link, tags as links to their tag pages. Text is
+checkbox as a drawn box, a web address as a link, tags as links to their tag pages. Text is
 always escaped: nothing in a property is Markdown or HTML.
 
 Left out: keys that only steer tools (:data:`HIDDEN_KEYS`: the title is the page's heading,
@@ -54,7 +54,7 @@ def property_rows(view: NoteView, md: MarkdownIt) -> list[PropertyRow]:
         if prop.key == tag_key:
             rows.append(_tag_row(prop, note, view.page))
         else:
-            values = tuple(_value_html(prop.key, value, view, md) for value in prop.values)
+            values = tuple(_value_html(value, view, md) for value in prop.values)
             rows.append(PropertyRow(prop.key, _kind(prop.values), values, prop.is_list))
     return [row for row in rows if row.values]
 
@@ -78,10 +78,12 @@ def _kind(values: Sequence[PropertyValue]) -> str:
     return kinds.pop() if len(kinds) == 1 else "mixed"
 
 
-def _value_html(key: str, value: PropertyValue, view: NoteView, md: MarkdownIt) -> Markup:
-    if value.kind is PropertyKind.CHECKBOX:
-        checked = " checked" if value.text == "true" else ""
-        return Markup('<input type="checkbox"{} disabled aria-label="{}">').format(Markup(checked), key)
+def _value_html(value: PropertyValue, view: NoteView, md: MarkdownIt) -> Markup:
+    if value.kind is PropertyKind.CHECKBOX:  # drawn, not an <input>: a disabled one is greyed out
+        checked = value.text == "true"
+        return Markup('<span class="property-check{}"><span class="visually-hidden">{}</span></span>').format(
+            " checked" if checked else "", "checked" if checked else "not checked"
+        )
     if value.kind in (PropertyKind.DATE, PropertyKind.DATETIME):
         return Markup('<time datetime="{}">{}</time>').format(value.text, value.text.replace("T", " "))
     if value.kind is PropertyKind.OBJECT:
