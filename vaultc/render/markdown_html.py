@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from vaultc.names import basename, relative_url
 from vaultc.render import media
 from vaultc.render.question_marks import render_question_mark
+from vaultc.render.raw_ids import install_raw_html_rules
 from vaultc.render.sitemap import SiteMap
 from vaultc.render.term_links import render_term_link
 from vaultc.render.transclude import transclude
@@ -54,6 +55,7 @@ def install_site_rules(md: MarkdownIt) -> None:
     md.add_render_rule("term_link", render_term_link)
     for kind in ("fence", "code_block"):
         md.add_render_rule(kind, _keyboard_scrollable(md.renderer.rules[kind]))
+    install_raw_html_rules(md)
 
 
 def _keyboard_scrollable(plain):
