@@ -95,7 +95,8 @@ def test_config_is_read_only_and_pickles(tmp_path: Path) -> None:
         ("titel: Notes\n", "line 1: unknown setting 'titel'. Did you mean 'title'?"),
         (
             "colour: red\n",
-            "line 1: unknown setting 'colour'. Allowed: base_url, flashcards, ignore, obsidian_vault_name, rules,",
+            "line 1: unknown setting 'colour'. Allowed: base_url, flashcards, ignore, obsidian_vault_name, "
+            "properties, rules,",
         ),
         (
             "rules:\n  stub-answer: errr\n",

@@ -5,6 +5,7 @@ the backlink a property link makes, and every link of the site resolving."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,32 @@ def test_a_template_with_empty_values_shows_only_what_it_fills() -> None:
     files = {p.relative_to(READING_NOTES).as_posix(): p.read_text("utf-8") for p in READING_NOTES.rglob("*.md")}
     cells = rows(page_html(files, "templates/Paper template.md"))
     assert list(cells) == ["tags", "status"]
+
+
+def test_vaultc_yaml_hides_more_keys_and_shows_a_default_hidden_one(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    (vault / "vaultc.yaml").write_text("properties:\n  hide: [Year, source]\n  show: [draft]\n", "utf-8")
+    (vault / "Draft.md").write_text("---\ndraft: true\nyear: 1999\n---\nText.\n", "utf-8")
+    output = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(vault), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert list(rows((output / "notes" / "papers" / "attention.html").read_text("utf-8"))) == [
+        "authors", "read", "reviewed", "tags", "up", "related",
+    ]  # fmt: skip
+    assert list(rows((output / "notes" / "draft.html").read_text("utf-8"))) == ["draft"]
+
+
+@pytest.mark.parametrize(
+    "setting, message",
+    [
+        ("properties: [a]", "properties must be a mapping"),
+        ("properties:\n  hide: 3", "properties.hide"),
+        ("properties:\n  hidden: [a]", "hide"),  # did you mean
+    ],
+)
+def test_a_wrong_properties_setting_stops_the_run_naming_it(tmp_path: Path, setting: str, message: str) -> None:
+    (tmp_path / "A.md").write_text("text\n", "utf-8")
+    (tmp_path / "vaultc.yaml").write_text(setting + "\n", "utf-8")
+    result = CliRunner().invoke(main, ["lint", str(tmp_path)])
+    assert result.exit_code == 2 and message in result.output, result.output

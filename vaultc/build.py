@@ -76,6 +76,7 @@ def _site_options(options: BuildOptions, config: Config) -> SiteOptions:
         allow_html=options.allow_html,
         base_url=options.base_url or config.base_url,
         obsidian_vault=config.obsidian_vault_name or vault_name,
+        hidden_properties=config.properties.hidden,
     )
 
 

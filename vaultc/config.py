@@ -24,6 +24,7 @@ import yaml
 
 from vaultc.config_cards import CardSettings, read_card_settings
 from vaultc.config_nodes import describe, did_you_mean, entries, fail, optional_text, texts, value_of
+from vaultc.config_properties import PropertySettings, read_property_settings
 from vaultc.config_scalars import check_values
 from vaultc.diagnostics import RULES, Diagnostic, Severity
 from vaultc.errors import UsageProblem
@@ -74,6 +75,8 @@ class Config:
     normalised by :func:`normalise_base_url`."""
     flashcards: CardSettings = field(default_factory=CardSettings)
     """Which notes hold spaced-repetition cards and how their separators are written."""
+    properties: PropertySettings = field(default_factory=PropertySettings)
+    """Which front-matter keys the note pages' properties table leaves out."""
     path: Path | None = None
     """The file read (None when the vault has none)."""
 
@@ -224,5 +227,6 @@ _READERS: dict[str, Callable[[Path, str, yaml.Node], Any]] = {
     "obsidian_vault_name": optional_text,
     "base_url": _base_url,
     "flashcards": read_card_settings,
+    "properties": read_property_settings,
 }
 """Each setting the file may hold -> the function that checks and converts its value."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from vaultc.config_properties import DEFAULT_HIDDEN_PROPERTIES
 from vaultc.extract.model import Knowledge, QuestionStatus
 from vaultc.graph import ConceptGraph
 from vaultc.names import SitePath
@@ -56,6 +57,8 @@ class SiteOptions:
     the 404 page's links (every other URL stays relative)."""
     obsidian_vault: str = ""
     """Vault name in ``obsidian://open?vault=...`` links ("" leaves the links out)."""
+    hidden_properties: frozenset[str] = DEFAULT_HIDDEN_PROPERTIES
+    """Case-folded front-matter keys the properties table leaves out (``properties:`` in vaultc.yaml)."""
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,8 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
         return PageLink(vault.notes[path].title, url(sitemap.note(path)))
 
     tokens = page_tokens(site, note, page)
-    properties = property_rows(NoteView(note, page, vault, sitemap, ((note.path, ""),)), site_markdown())
+    view = NoteView(note, page, vault, sitemap, ((note.path, ""),))
+    properties = property_rows(view, site_markdown(), site.options.hidden_properties)
     return {
         "note": note,
         "content": note_body(note, page, vault, sitemap, site.options.allow_html, tokens),

@@ -7,9 +7,10 @@ the body's, so a broken one is marked the same way), a list as chips, a date as 
 checkbox as a drawn box, a web address as a link, tags as links to their tag pages. Text is
 always escaped: nothing in a property is Markdown or HTML.
 
-Left out: keys that only steer tools (:data:`HIDDEN_KEYS`: the title is the page's heading,
-``publish``, ``draft``, ``permalink``, CSS classes, the MathLinks plugin's display name) and empty
-values, as a reader has nothing to read there.
+Left out: keys that only steer tools (``SiteOptions.hidden_properties``: by default
+:data:`~vaultc.config_properties.DEFAULT_HIDDEN_PROPERTIES`, the title that is the page's heading,
+``publish``, ``draft``, ``permalink``, CSS classes, the MathLinks plugin's display name; a vault's
+``properties:`` setting adds or removes keys) and empty values, as a reader has nothing to read there.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ from vaultc.names import SitePath, relative_url
 from vaultc.render.sitemap import SiteMap
 from vaultc.render.view import NoteView
 
-HIDDEN_KEYS = frozenset({"title", "publish", "draft", "permalink", "cssclass", "cssclasses", "mathlink"})
-"""Keys (case-folded) that steer vaultc, Obsidian or a plugin rather than tell the reader anything."""
 TAG_KEYS = ("tags", "tag")
 
 
@@ -42,14 +41,14 @@ class PropertyRow:
     is_list: bool
 
 
-def property_rows(view: NoteView, md: MarkdownIt) -> list[PropertyRow]:
-    """The rows a reader sees, in the order written; ``md`` renders values' links with the site's
-    rules, as the body's."""
+def property_rows(view: NoteView, md: MarkdownIt, hidden: frozenset[str]) -> list[PropertyRow]:
+    """The rows a reader sees, in the order written, less the ``hidden`` keys (case-folded); ``md``
+    renders values' links with the site's rules, as the body's."""
     note = view.note
     tag_key = _tag_key(note.front_matter.properties)
     rows = []
     for prop in note.front_matter.properties:
-        if prop.key.casefold() in HIDDEN_KEYS or not prop.values:
+        if prop.key.casefold() in hidden or not prop.values:
             continue
         if prop.key == tag_key:
             rows.append(_tag_row(prop, note, view.page))
