@@ -20,7 +20,7 @@ from vaultc.frontmatter import read_front_matter
 from vaultc.markdown import create_markdown
 from vaultc.markdown.cards import DEFAULT_SEPARATORS
 from vaultc.model import Block, FrontMatter, Heading, LinkKind, LinkRef, ParsedNote
-from vaultc.names import PAGE_IDS, VaultPath, basename, note_stem, unique_slug
+from vaultc.names import PAGE_IDS, Slugger, VaultPath, basename, note_stem
 from vaultc.properties import with_properties
 
 MATH_ERROR_MESSAGE = "cannot convert formula to MathML ({reason}); its source is shown"
@@ -87,12 +87,12 @@ def inline_text(inline: Token) -> str:
 def _headings(tokens: list[Token], line_count: int) -> tuple[Heading, ...]:
     """Headings with unique anchors and outline levels (also set on the token) and section extents."""
     found: list[tuple[int, str, str, int, int]] = []
-    taken: set[str] = set(PAGE_IDS)
+    slugs = Slugger(PAGE_IDS)
     outline = _Outline()
     for position, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
             level, text = int(token.tag[1]), inline_text(tokens[position + 1])
-            anchor = unique_slug(text, taken)
+            anchor = slugs.slug(text)
             token.attrSet("id", anchor)
             token.meta["outline_level"] = outline.place(level)
             found.append((level, text, anchor, token.map[0] + 1, token.meta["outline_level"]))

@@ -42,7 +42,7 @@ from vaultc.extract.shapes.sections import section_questions
 from vaultc.extract.walk import Entry, Walk
 from vaultc.extract.wording import question_key
 from vaultc.model import ParsedNote
-from vaultc.names import unique_slug
+from vaultc.names import Slugger
 
 __all__ = ["DEFAULT_STUB_PATTERNS", "extract_questions"]
 
@@ -107,7 +107,7 @@ def block_questions(tokens: Sequence[Token], block: Block, evidence: NoteEvidenc
 
 
 def _questions(note: ParsedNote, entries: list[Entry], stub_patterns: tuple[str, ...]) -> tuple[Question, ...]:
-    taken = {heading.anchor for heading in note.headings}
+    taken = Slugger(heading.anchor for heading in note.headings)
     source_lines = note.text.split("\n")
     found = []
     for entry in entries:
@@ -137,13 +137,13 @@ def _question(note: ParsedNote, candidate: Candidate, text: str, column: int, an
     )  # fmt: skip
 
 
-def _anchor(opening: Token, candidate: Candidate, position: int, text: str, taken: set[str]) -> str:
+def _anchor(opening: Token, candidate: Candidate, position: int, text: str, taken: Slugger) -> str:
     """The heading's own anchor, else ``q-`` + slug of the text (of the slot number when empty)."""
     heading_id = opening.attrGet("id") if candidate.form is QuestionForm.HEADING and position == 0 else None
     if isinstance(heading_id, str) and heading_id:
         return heading_id
     name = text or str(candidate.number if candidate.number is not None else candidate.line)
-    return unique_slug(f"q {name}", taken)
+    return taken.slug(f"q {name}")
 
 
 def _column(source_lines: list[str], line: int, text: str) -> int:
