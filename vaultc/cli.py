@@ -1,4 +1,4 @@
-"""The command line: ``vaultc build``, ``vaultc lint`` and ``vaultc init``.
+"""The command line: ``vaultc build``, ``vaultc lint``, ``vaultc serve`` and ``vaultc init``.
 
 Exit codes: 0 clean (warnings allowed), 1 problems (errors, or warnings with ``--strict``), 2 usage
 or configuration errors. Diagnostics go to stdout as ``path:line:col: severity rule message`` so
@@ -124,6 +124,33 @@ def lint_command(
     report = lint_vault(vault, ignore, rules=RuleFilter(only, without))
     click.echo(format_report(report.findings, report.summary, fmt, path_prefix=path_prefix), nl=False)
     sys.exit(1 if report.fails(fail_on) else 0)
+
+
+@main.command("serve")
+@click.argument("vault", default="vault", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("-p", "--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0 picks a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 shows the site to your network too.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in your web browser.")
+@click.option("--allow-html", is_flag=True, help="Keep raw HTML in notes as written (trusted vaults only).")
+@click.option("--title", help="Site title (default: title in vaultc.yaml, else the vault folder's name).")
+@click.option("--theme", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A theme folder whose templates/ and static/ override the default theme's.")
+@click.option("--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable).")
+def serve_command(
+    vault: Path, port: int, host: str, open_browser: bool, allow_html: bool, title: str | None,
+    theme: Path | None, ignore: tuple[str, ...],
+) -> None:  # fmt: skip
+    """Serve the site of VAULT (default: ./vault) on http://127.0.0.1:8000/ and rebuild it whenever a
+    note changes; open pages reload by themselves. Ctrl+C stops.
+
+    The site is built into a temporary folder (your site/ is left alone) and served as GitHub Pages
+    would serve it. Findings in the notes you edit are printed after each rebuild."""
+    from vaultc.serve import ServeOptions, serve  # the watcher is loaded only when serving
+
+    options = BuildOptions(vault, Path("site"), False, allow_html, title, theme, ignore)
+    serve(ServeOptions(options, host, port, open_browser), lambda line: click.echo(line, err=True))
 
 
 @main.command("init")
