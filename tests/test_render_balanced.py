@@ -31,3 +31,18 @@ def test_an_answer_starting_in_an_item_keeps_its_words_and_the_blocks_after_the_
         '<p>more about X</p>\n<ul class="answer-items">\n<li>\n<p>What is Y?</p>\n</li>\n</ul>\n'
         "<ul>\n<li>a point</li>\n</ul>\n<p>after the list</p>\n"
     )
+
+
+CALLOUT = "> [!question]- What is Z?\n> It is a letter.\n\n> [!note] Only a title\n"
+
+
+@pytest.mark.parametrize("end", range(1, len(MD.parse(CALLOUT)) + 1))
+@pytest.mark.parametrize("start", range(len(MD.parse(CALLOUT))))
+def test_any_slice_of_a_callout_renders_balanced_html(start: int, end: int) -> None:
+    """An answer may start at a callout's title and end with it (found by the fuzz test: the title's
+    close looked past the end of the slice)."""
+    if start >= end:
+        return
+    html = MD.renderer.render(balanced(MD.parse(CALLOUT)[start:end]), MD.options, {})
+    for tag in ("div", "details", "summary", "p"):
+        assert html.count(f"<{tag}>") + html.count(f"<{tag} ") == html.count(f"</{tag}>"), (start, end, html)

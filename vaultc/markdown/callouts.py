@@ -182,13 +182,14 @@ def render_callout_title_open(
 def render_callout_title_close(
     self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    """Closes the title and opens the content wrapper, unless the callout is only a title."""
-    has_body = tokens[idx + 1].type != "callout_close"
+    """Closes the title and opens the content wrapper, unless the callout is only a title (or the
+    fragment being rendered, an answer that starts at the title, ends with it)."""
+    has_body = idx + 1 < len(tokens) and tokens[idx + 1].type != "callout_close"
     return f"</{tokens[idx].tag}>\n" + ('<div class="callout-content">\n' if has_body else "")
 
 
 def render_callout_close(
     self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    has_body = tokens[idx - 1].type != "callout_title_close"
+    has_body = tokens[idx - 1].type not in ("callout_title_close", "callout_open")
     return ("</div>\n" if has_body else "") + f"</{tokens[idx].tag}>\n"

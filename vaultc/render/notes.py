@@ -87,10 +87,18 @@ def fragment_html(site: SiteContext, note: ParsedNote, tokens: tuple[int, int], 
 def balanced(tokens: Sequence[Token]) -> list[Token]:
     """The tokens as a well-formed fragment: an answer that starts inside a list item and goes on
     after the list drops the closes of blocks it did not open, puts the items of a list it does not
-    hold in a list of their own (``class="answer-items"``), and closes the blocks it leaves open."""
+    hold in a list of their own (``class="answer-items"``), leaves out the title of a callout it
+    starts inside (the callout's renderer needs its opening to frame the body), and closes the
+    blocks it leaves open."""
     kept: list[Token] = []
     opened: list[Token] = []
+    in_orphan_title = False
     for token in tokens:
+        if token.type == "callout_title_open" and not (opened and opened[-1].type == "callout_open"):
+            in_orphan_title = True
+        if in_orphan_title:
+            in_orphan_title = token.type != "callout_title_close"
+            continue
         if token.nesting == 1:
             if token.type == "list_item_open" and not (opened and opened[-1].type.endswith("list_open")):
                 opened.append(_answer_items())
