@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from vaultc import swap
+from vaultc.active_files import published_bytes
 from vaultc.errors import OutputFolderError, VaultcError
 from vaultc.render.site import RenderedSite
 
@@ -70,4 +71,7 @@ def _write_all(site: RenderedSite, vault: Path, staging: Path) -> None:
             continue  # the load stage already reported links out of the vault
         target = staging / destination
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(origin, target)
+        if origin.suffix.casefold() == ".svg":  # cleaned of anything that could run (active_files)
+            target.write_bytes(published_bytes(source, origin.read_bytes()))
+        else:
+            shutil.copyfile(origin, target)

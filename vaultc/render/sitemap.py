@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from vaultc.active_files import published_name
 from vaultc.diagnostics import Diagnostic, diagnostic
 from vaultc.names import SitePath, VaultPath, bounded_name, note_stem, relative_url, slugify
 
@@ -96,7 +97,7 @@ def plan_site(
             )
         taken.add(site_path.casefold())
         note_paths[path] = SitePath(site_path + ".html")
-    files = {path: SitePath("files/" + path) for path in sorted(attachments)}
+    files = {path: SitePath("files/" + published_name(path)) for path in sorted(attachments)}
     concepts = _plan_concepts(concept_names or {})
     return SiteMap(MappingProxyType(note_paths), MappingProxyType(files), tuple(problems), concepts)
 
