@@ -1,12 +1,12 @@
 """site.js in a real browser: the light/dark toggle and link previews, served over HTTP and opened
-from file://, on a desktop and a phone, with no console errors. Skipped without Playwright and a
-Chromium (``chromium`` on PATH); the checks that need no browser are in test_site_wide.py."""
+from file://, on a desktop and a phone, with no console errors. Uses the session's one chromium
+(tests/browser/conftest.py): a second sync Playwright cannot start in the same worker. The checks
+that need no browser are in tests/test_site_wide.py."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,10 +15,6 @@ import pytest
 from click.testing import CliRunner
 
 from vaultc.cli import main
-
-sync_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium to drive")
 
 VAULT = {
     "Start.md": "# Start\n\nRead [[Target]] first, then [[Target#Second part]].\n\n"
@@ -56,14 +52,6 @@ def server(site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
     thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
