@@ -34,7 +34,7 @@ from markdown_it import MarkdownIt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scripts.nothing_lost_page import JOINING_TAGS, PageText, html_words, read_page, tag_name, words  # noqa: E402
+from scripts.nothing_lost_page import JOINING_TAGS, UNSEEN, PageText, html_words, read_page, tag_name, words  # noqa: E402
 from vaultc.analysis import StageTimer, analyse  # noqa: E402
 from vaultc.build import BuildOptions, build  # noqa: E402
 from vaultc.markdown import create_markdown  # noqa: E402
@@ -163,7 +163,7 @@ class _NoteCheck:
     def _inline_words(self, inline) -> Iterator[str]:
         """The words a reader sees in an inline token: text joined across formatting marks."""
         text: list[str] = []
-        for child in inline.children or ():
+        for child in self._seen_children(inline.children or []):
             if child.type in ("text", "code_inline", "text_special"):
                 text.append(child.content)
             elif child.type in ("tag", "cloze"):  # both shown as written
@@ -176,6 +176,19 @@ class _NoteCheck:
             elif not child.type.endswith(("_open", "_close")) or child.type == "html_inline":
                 text.append(" " if child.type != "html_inline" or not _joins(child.content) else "")
         yield from words("".join(text))
+
+    def _seen_children(self, children: list) -> Iterator:
+        """The children a reader sees: the content of a closed inline ``<script>``/``<style>``/
+        ``<template>`` is not (an unclosed one is shown as text by vaultc and Obsidian alike)."""
+        index = 0
+        while index < len(children):
+            name = tag_name(children[index].content) if children[index].type == "html_inline" else ""
+            closer = _closer(children, index, name) if name in UNSEEN else None
+            if closer is not None:
+                self.report.not_required["closed script/style/template"] += 1
+                index = closer
+            yield children[index]
+            index += 1
 
     def _media_text(self, token) -> str:
         """What an embed or image shows in words: the name of a missing target, nothing otherwise."""
@@ -233,6 +246,15 @@ def obsidian_front_matter_end(lines: list[str]) -> int:
     if not lines or lines[0] != "---":
         return 0
     return next((i + 1 for i in range(1, len(lines)) if lines[i] in FRONT_MATTER_FENCES), 0)
+
+
+def _closer(children: list, opening: int, name: str) -> int | None:
+    """The index of the first ``</name>`` after ``opening`` among inline children, if any."""
+    for index in range(opening + 1, len(children)):
+        child = children[index]
+        if child.type == "html_inline" and child.content.startswith("</") and tag_name(child.content) == name:
+            return index
+    return None
 
 
 def _joins(tag: str) -> bool:

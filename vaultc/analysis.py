@@ -21,6 +21,7 @@ from vaultc.diagnostics import Diagnostic, sort_diagnostics
 from vaultc.embed_budget import embed_limit_problems
 from vaultc.extract.model import Knowledge
 from vaultc.extract.stage import extract_knowledge
+from vaultc.html_report import unsafe_html
 from vaultc.lint.suppress import apply_suppressions, suppressions
 from vaultc.load import LoadedVault, SourceNote, load_vault
 from vaultc.math_report import collapse_unknown_commands
@@ -55,7 +56,8 @@ def analyse(vault: Path, ignore: tuple[str, ...], timer: StageTimer) -> Analysis
     with timer("extract"):
         knowledge = extract_knowledge(resolved, config.stub_patterns, config.flashcards.tags)
     found = [*loaded.diagnostics, *collapse_unknown_commands(d for note in parsed for d in note.diagnostics),
-             *resolved.diagnostics, *embed_limit_problems(resolved.notes, resolved.targets), *knowledge.diagnostics]
+             *resolved.diagnostics, *embed_limit_problems(resolved.notes, resolved.targets), *knowledge.diagnostics,
+             *unsafe_html(parsed)]
     return Analysis(config, loaded, resolved, knowledge, configured(found, parsed, config))
 
 

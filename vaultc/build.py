@@ -61,12 +61,17 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
         graph = build_graph(analysis.resolved, analysis.knowledge)
     with timer("render"):
         site = render_site(analysis.resolved, analysis.knowledge, graph, theme, _site_options(options, analysis.config))
-    found = sort_diagnostics([*analysis.diagnostics, *apply_config(site.diagnostics, analysis.config)])
+    found = sort_diagnostics([*_kept(analysis.diagnostics, options), *apply_config(site.diagnostics, analysis.config)])
     written = not (options.strict and _fails(found, strict=True))
     if written:
         with timer("write"):
             write_site(site, options.vault, options.output)
     return BuildResult(len(analysis.resolved.notes), len(site.pages), found, written, timer.timings())
+
+
+def _kept(found: tuple[Diagnostic, ...], options: BuildOptions) -> list[Diagnostic]:
+    """The analysis's findings that hold for this build: ``--allow-html`` publishes raw HTML as written."""
+    return [d for d in found if not (options.allow_html and d.rule == "unsafe-html")]
 
 
 def _site_options(options: BuildOptions, config: Config) -> SiteOptions:

@@ -55,7 +55,7 @@ def parse_note(path: VaultPath, text: str, options: ParseOptions = ParseOptions(
         blocks=_blocks(tokens),
         links=front_matter.links + _links(tokens, text.split("\n"), len(front_matter.links)),
         tags=_tags(front_matter, tokens),
-        diagnostics=problems + _math_problems(path, tokens),
+        diagnostics=problems + _token_problems(path, tokens),
         line_count=line_count,
         text=text,
     )
@@ -199,6 +199,11 @@ def _tags(front_matter: FrontMatter, tokens: list[Token]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def _token_problems(path: str, tokens: list[Token]) -> tuple[Diagnostic, ...]:
+    """What the plugins recorded in the tokens: formulas, nesting, escaped tags."""
+    return _math_problems(path, tokens) + _nesting_problems(path, tokens) + _escaped_tags(path, tokens)
+
+
 def _math_problems(path: str, tokens: list[Token]) -> tuple[Diagnostic, ...]:
     problems = []
     for token in _walk(tokens):
@@ -215,6 +220,40 @@ def _math_problems(path: str, tokens: list[Token]) -> tuple[Diagnostic, ...]:
                 )
             )
     return tuple(problems)
+
+
+def _nesting_problems(path: str, tokens: list[Token]) -> tuple[Diagnostic, ...]:
+    """Where a note nests deeper than the parser goes: its lines are shown as written from there."""
+    return tuple(
+        diagnostic(
+            path,
+            token.map[0] + 1,
+            1,
+            "nesting-limit",
+            f"nested deeper than vaultc parses (more than {token.meta['nesting_limit'] // 2} outline levels or"
+            f" {token.meta['nesting_limit']} quote levels); from here the lines are shown as written, without"
+            " their list or quote structure (to fix: indent less or split the outline)",
+        )
+        for token in tokens
+        if token.type == "paragraph_open" and "nesting_limit" in token.meta
+    )
+
+
+def _escaped_tags(path: str, tokens: list[Token]) -> tuple[Diagnostic, ...]:
+    """Raw-text tags shown as text because nothing closes them (else the rest of the page would be lost)."""
+    return tuple(
+        diagnostic(
+            path,
+            token.meta["line"],
+            0,
+            "raw-text-tag",
+            f"<{token.meta['escaped_raw_text']}> is never closed, so it is shown as text (a browser would"
+            " hide all that follows it); to show it as code, put it in backticks",
+            subject=token.content,
+        )
+        for token in _walk(tokens)
+        if "escaped_raw_text" in token.meta
+    )
 
 
 def _walk(tokens: list[Token]):

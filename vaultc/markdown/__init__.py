@@ -35,7 +35,9 @@ from vaultc.markdown.comments import comments_plugin
 from vaultc.markdown.front_matter import front_matter_plugin
 from vaultc.markdown.highlight import highlight_plugin
 from vaultc.markdown.math import math_plugin
+from vaultc.markdown.nesting import nesting_plugin
 from vaultc.markdown.positions import positions_plugin
+from vaultc.markdown.raw_text import raw_text_plugin
 from vaultc.markdown.tags import tags_plugin
 from vaultc.markdown.wikilinks import wikilinks_plugin
 
@@ -62,5 +64,7 @@ def create_markdown(card_separators: Mapping[str, str] = DEFAULT_SEPARATORS) -> 
     md.use(admonitions_plugin)
     md.use(block_ids_plugin)
     md.use(cards_plugin, card_separators)
+    md.use(nesting_plugin)  # last block rule added: it must run before all the others
+    md.use(raw_text_plugin)
     md.use(positions_plugin)
     return md
