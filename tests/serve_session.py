@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,12 +42,14 @@ class Session:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=WAIT)
         connection.request("GET", f"/__vaultc/events?since={since}")
         response = connection.getresponse()
-        buffered = b""
+        buffered, deadline = b"", time.monotonic() + WAIT
         while True:
-            while b"\n\n" not in buffered:
+            while b"\n\n" not in buffered:  # keep-alive comments come every few seconds: bound the wait
+                assert time.monotonic() < deadline, f"no event within {WAIT} s: {self.lines}"
                 buffered += response.read1(4096)
             sent, buffered = buffered.split(b"\n\n", 1)
             if not sent.startswith(b":"):
+                deadline = time.monotonic() + WAIT
                 yield sent
 
 

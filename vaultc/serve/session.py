@@ -94,7 +94,8 @@ def _unplaced(found: Diagnostic) -> tuple[str, str, str, str]:
 
 def serve(options: ServeOptions, echo: Echo, stop: threading.Event | None = None,
           ready: Callable[[SiteServer], None] = lambda server: None) -> None:  # fmt: skip
-    """Serve until Ctrl+C (or ``stop`` is set); ``ready`` is called once the server listens."""
+    """Serve until Ctrl+C (or ``stop`` is set); ``ready`` is called once the server listens and the
+    vault is watched."""
     stop = stop or threading.Event()
     with tempfile.TemporaryDirectory(prefix="vaultc-serve-") as folder:
         broadcaster = Broadcaster()
@@ -108,8 +109,11 @@ def serve(options: ServeOptions, echo: Echo, stop: threading.Event | None = None
         threading.Thread(target=server.serve_forever, name="vaultc-serve", daemon=True).start()
         try:
             _announce(server, options, echo)
-            ready(server)
+            watching = False
             for changed in vault_changes(options.build.vault, stop):
+                if not watching:  # the watcher's first report: from now on no edit is missed
+                    watching = True
+                    ready(server)
                 if changed:
                     rebuilder.rebuild(changed)
         except KeyboardInterrupt:

@@ -42,11 +42,17 @@ def vault_file(vault: Path, path: Path) -> str | None:
     return "/".join(parts)
 
 
+QUIET_MS = 500
+"""A quiet spell after which the watcher reports "nothing changed" (so its first report, whatever it
+is, says the watcher is running: a change made before that could be missed)."""
+
+
 def vault_changes(vault: Path, stop: Event) -> Iterator[frozenset[str]]:
-    """Each burst of changes in ``vault``, as the vault paths that changed, until ``stop`` is set."""
+    """Each burst of changes in ``vault``, as the vault paths that changed, until ``stop`` is set;
+    an empty set after each quiet spell (the first one: the vault is being watched)."""
     watched = vault.resolve()
     for changes in watch(watched, watch_filter=VaultFilter(watched), debounce=DEBOUNCE_MS, stop_event=stop,
-                         raise_interrupt=False):  # fmt: skip
+                         rust_timeout=QUIET_MS, yield_on_timeout=True, raise_interrupt=False):  # fmt: skip
         yield changed_paths(watched, (path for _, path in changes))
 
 
