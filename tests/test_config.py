@@ -63,8 +63,10 @@ rules:
 stub_patterns: ["-", "TODO", " Answer here "]
 ignore: ["templates/*", "SOURCE.md"]
 obsidian_vault_name: My Vault
+strict_line_breaks: true
 """
     config = load_config(vault_with(tmp_path, text, "vaultc.yml"))
+    assert config.strict_line_breaks is True
     assert config.title == "Deep Learning Notes"
     assert config.rules["unanswered-question"] == RuleSetting(True, Severity.ERROR)
     assert config.rules["possible-misspelling"] == RuleSetting(False, Severity.INFO)
@@ -109,6 +111,7 @@ def test_config_is_read_only_and_pickles(tmp_path: Path) -> None:
         ("title: a\ntitle: b\n", "line 2: 'title' is given twice (first on line 1); keep one."),
         ("rules:\n  broken-link: off\n  broken-link: error\n", "line 3: 'broken-link' is given twice"),
         ("title: 2024\n", "line 1: title must be non-empty text, not '2024' (quote it if needed)."),
+        ("strict_line_breaks: sometimes\n", "line 1: strict_line_breaks must be true or false, not 'sometimes'."),
         ("title: [a]\n", "line 1: title must be non-empty text, not a list"),
         ("title: '  '\n", "line 1: title must be non-empty text"),
         ("obsidian_vault_name: {a: 1}\n", "line 1: obsidian_vault_name must be non-empty text, not a mapping"),

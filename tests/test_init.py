@@ -3,6 +3,7 @@ builds the right folder; existing files are kept unless --force."""
 
 from __future__ import annotations
 
+import re
 import shlex
 from pathlib import Path
 
@@ -71,6 +72,19 @@ def test_the_scaffolded_config_is_commented_and_valid(tmp_path: Path) -> None:
     assert config.title == 'My "quoted" vault'
     assert config.obsidian_vault_name == 'My "quoted" vault'
     assert config.base_url is None  # a placeholder, commented out
+
+
+def test_every_commented_example_of_the_scaffolded_config_is_valid_once_uncommented(tmp_path: Path) -> None:
+    _, vault = repository(tmp_path, vault_name="v")
+    assert run_init(vault).exit_code == 0
+    lines = (vault / "vaultc.yaml").read_text(encoding="utf-8").splitlines()
+    example = re.compile(r"# ([a-z_]+:.*|  .*)$")  # "# key: value" and its indented lines, never the prose
+    examples = [match.group(1) for line in lines if (match := example.fullmatch(line))]
+    settings = [line for line in lines if not line.startswith("#")] + examples
+    (vault / "vaultc.yaml").write_text("\n".join(settings) + "\n", "utf-8")
+    config = load_config(vault)
+    assert config.strict_line_breaks is True and "dg-publish" in config.properties.hidden
+    assert config.base_url == "https://USER.github.io/REPO/" and config.ignore == ("templates/*", "drafts/*")
 
 
 def test_the_workflow_builds_the_vault_path_inside_the_repository_and_deploys_to_pages(tmp_path: Path) -> None:

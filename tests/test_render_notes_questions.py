@@ -39,7 +39,9 @@ def without_term_links(html: str) -> str:
         ),
         pytest.param(
             "What is a kernel?\nA similarity function.\n",
-            '<p id="q-what-is-a-kernel">What is a kernel?' + mark("q-what-is-a-kernel", "answered") + "\nA similarity",
+            '<p id="q-what-is-a-kernel">What is a kernel?'
+            + mark("q-what-is-a-kernel", "answered")
+            + "<br>\nA similarity",
             id="plain line",
         ),
         pytest.param(
@@ -55,17 +57,19 @@ def without_term_links(html: str) -> str:
         ),
         pytest.param(
             "> [!faq]\n> What is a kernel?\n> A similarity function.\n",
-            "<p>What is a kernel?" + mark("q-what-is-a-kernel", "answered") + "\nA similarity function.</p>",
+            "<p>What is a kernel?" + mark("q-what-is-a-kernel", "answered") + "<br>\nA similarity function.</p>",
             id="untitled callout",
         ),
         pytest.param(
             "Q: What is a kernel?\nA: TODO\n",
-            '<p id="q-what-is-a-kernel">Q: What is a kernel?' + mark("q-what-is-a-kernel", "stub") + "\nA: TODO</p>",
+            '<p id="q-what-is-a-kernel">Q: What is a kernel?'
+            + mark("q-what-is-a-kernel", "stub")
+            + "<br>\nA: TODO</p>",
             id="Q/A",
         ),
         pytest.param(
             "Q: What is a kernel?\nA: a similarity.\nQ: What is a stride?\nA: the step.\n",
-            "Q: What is a stride?" + mark("q-what-is-a-stride", "answered", carries_id=True) + "\nA: the step.",
+            "Q: What is a stride?" + mark("q-what-is-a-stride", "answered", carries_id=True) + "<br>\nA: the step.",
             id="second Q/A of one paragraph: the badge carries the id",
         ),
         pytest.param(
@@ -75,7 +79,7 @@ def without_term_links(html: str) -> str:
         ),
         pytest.param(
             "48) What is a kernel?\n    A similarity.\n49) Stride\n    The step.\n",
-            '<li id="q-stride">Stride' + mark("q-stride", "answered") + "\nThe step.</li>",
+            '<li id="q-stride">Stride' + mark("q-stride", "answered") + "<br>\nThe step.</li>",
             id="topic slot in a note of numbered questions",
         ),
         pytest.param(

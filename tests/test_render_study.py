@@ -126,7 +126,8 @@ def test_answers_made_of_list_items_get_a_list_around_them() -> None:
     files = {"N.md": "24) Result of Convolution? http://example.com/conv\n\n26) What is a field?\n\n- A region.\n"}
     deck = cards(pages_of(files)["study/all/index.html"])
     _, stub = deck["Result of Convolution?"]
-    assert re.search(r'<ul class="answer-items">\s*<li>\s*<p>Result of Convolution\? http://example.com/conv</p>', stub)
+    link = '<a class="external" href="http://example.com/conv" rel="noopener">http://example.com/conv</a>'
+    assert re.search(r'<ul class="answer-items">\s*<li>\s*<p>Result of Convolution\? ' + link + "</p>", stub)
     _, answered = deck["What is a field?"]
     assert "answer-items" not in answered and "<ul>\n<li>A region.</li>" in answered
 

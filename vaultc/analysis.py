@@ -49,7 +49,8 @@ def analyse(vault: Path, ignore: tuple[str, ...], timer: StageTimer) -> Analysis
     with timer("load"):
         loaded = load_vault(vault, config.ignore + ignore)
     with timer("parse", f"{len(loaded.notes)} notes"):
-        parsed = _parse_all(loaded.notes, timer.progress, ParseOptions(config.flashcards.separators))
+        options = ParseOptions(config.flashcards.separators, config.strict_line_breaks)
+        parsed = _parse_all(loaded.notes, timer.progress, options)
     gc.freeze()  # parsed notes live until the end: later collections need not scan them again
     with timer("resolve"):
         resolved = resolve_vault(parsed, loaded.attachments)

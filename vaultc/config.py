@@ -23,7 +23,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import yaml
 
 from vaultc.config_cards import CardSettings, read_card_settings
-from vaultc.config_nodes import describe, did_you_mean, entries, fail, optional_text, texts, value_of
+from vaultc.config_nodes import describe, did_you_mean, entries, fail, flag, optional_text, texts, value_of
 from vaultc.config_properties import PropertySettings, read_property_settings
 from vaultc.config_scalars import check_values
 from vaultc.diagnostics import RULES, Diagnostic, Severity
@@ -77,6 +77,8 @@ class Config:
     """Which notes hold spaced-repetition cards and how their separators are written."""
     properties: PropertySettings = field(default_factory=PropertySettings)
     """Which front-matter keys the note pages' properties table leaves out."""
+    strict_line_breaks: bool = False
+    """CommonMark's line breaks (a single newline joins lines) instead of Obsidian's default (it breaks)."""
     path: Path | None = None
     """The file read (None when the vault has none)."""
 
@@ -228,5 +230,6 @@ _READERS: dict[str, Callable[[Path, str, yaml.Node], Any]] = {
     "base_url": _base_url,
     "flashcards": read_card_settings,
     "properties": read_property_settings,
+    "strict_line_breaks": flag,
 }
 """Each setting the file may hold -> the function that checks and converts its value."""

@@ -66,6 +66,13 @@ def optional_text(path: Path, key: str, node: yaml.Node) -> str | None:
     return value.strip()
 
 
+def flag(path: Path, key: str, node: yaml.Node) -> bool:
+    value = value_of(node)
+    if not isinstance(value, bool):
+        fail(path, node, f"{key} must be true or false, not {describe(node)}.")
+    return value
+
+
 def texts(path: Path, key: str, node: yaml.Node) -> tuple[str, ...]:
     if not isinstance(node, yaml.SequenceNode):
         fail(path, node, f'{key} must be a list of text, not {describe(node)}; e.g. {key}: ["a", "b"].')

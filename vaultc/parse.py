@@ -33,12 +33,14 @@ class ParseOptions:
 
     card_separators: tuple[tuple[str, str], ...] = tuple(sorted(DEFAULT_SEPARATORS.items()))
     """(kind, separator) pairs of the spaced-repetition cards (``vaultc.yaml``'s ``flashcards:``)."""
+    strict_line_breaks: bool = False
+    """CommonMark's soft line breaks instead of Obsidian's (``vaultc.yaml``'s ``strict_line_breaks:``)."""
 
 
 @functools.cache
 def _markdown(options: ParseOptions = ParseOptions()) -> MarkdownIt:
     """One parser per process and options (building it is the costly part)."""
-    return create_markdown(dict(options.card_separators))
+    return create_markdown(dict(options.card_separators), options.strict_line_breaks)
 
 
 def parse_note(path: VaultPath, text: str, options: ParseOptions = ParseOptions()) -> ParsedNote:

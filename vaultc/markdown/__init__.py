@@ -26,6 +26,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from vaultc.markdown.admonitions import admonitions_plugin
+from vaultc.markdown.bare_urls import bare_urls_plugin
 from vaultc.markdown.block_ids import block_ids_plugin
 from vaultc.markdown.callouts import callouts_plugin
 from vaultc.markdown.cards import DEFAULT_SEPARATORS, cards_plugin
@@ -34,6 +35,7 @@ from vaultc.markdown.code import highlight_code
 from vaultc.markdown.comments import comments_plugin
 from vaultc.markdown.front_matter import front_matter_plugin
 from vaultc.markdown.highlight import highlight_plugin
+from vaultc.markdown.line_breaks import line_breaks_plugin
 from vaultc.markdown.math import math_plugin
 from vaultc.markdown.nesting import nesting_plugin
 from vaultc.markdown.positions import positions_plugin
@@ -42,9 +44,11 @@ from vaultc.markdown.tags import tags_plugin
 from vaultc.markdown.wikilinks import wikilinks_plugin
 
 
-def create_markdown(card_separators: Mapping[str, str] = DEFAULT_SEPARATORS) -> MarkdownIt:
+def create_markdown(
+    card_separators: Mapping[str, str] = DEFAULT_SEPARATORS, strict_line_breaks: bool = False
+) -> MarkdownIt:
     """The parser every note goes through: CommonMark + GFM tables/strikethrough + Obsidian (and the
-    spaced-repetition plugin's card separators, which a vault may choose)."""
+    spaced-repetition plugin's card separators and the line-break rule, which a vault may choose)."""
     md = MarkdownIt(
         "commonmark",
         {"html": True, "linkify": False, "typographer": False, "highlight": highlight_code},
@@ -53,6 +57,7 @@ def create_markdown(card_separators: Mapping[str, str] = DEFAULT_SEPARATORS) -> 
     md.use(front_matter_plugin)
     md.use(comments_plugin)
     md.use(wikilinks_plugin)
+    md.use(bare_urls_plugin)
     md.use(tags_plugin)
     md.use(highlight_plugin)
     md.use(cloze_plugin)
@@ -66,5 +71,7 @@ def create_markdown(card_separators: Mapping[str, str] = DEFAULT_SEPARATORS) -> 
     md.use(cards_plugin, card_separators)
     md.use(nesting_plugin)  # last block rule added: it must run before all the others
     md.use(raw_text_plugin)
+    if not strict_line_breaks:
+        md.use(line_breaks_plugin)
     md.use(positions_plugin)
     return md

@@ -16,6 +16,7 @@ from vaultc.config_properties import DEFAULT_HIDDEN_PROPERTIES
 from vaultc.extract.model import Knowledge, QuestionStatus
 from vaultc.graph import ConceptGraph
 from vaultc.names import SitePath
+from vaultc.render.csp import page_policy
 from vaultc.render.sitemap import (
     GLOSSARY,
     GRAPH_PAGE,
@@ -122,6 +123,7 @@ class SiteContext:
             page_path=path,
             canonical=self.canonical(path),
             static=lambda name: url(SiteMap.static(name)),
+            content_security_policy=page_policy(self.options.allow_html),
             **context,
         )
         return Page(path, html.encode("utf-8"))
