@@ -153,3 +153,10 @@ def test_note_page_keeps_its_parts_and_validates_ids() -> None:
     assert '<section class="backlinks"' in html and 'href="b.html">B</a>' in html
     assert 'href="../static/notes.css"' in html
     assert not duplicate_ids(html)
+
+
+def test_a_card_whose_front_is_a_callout_title_gives_the_title_its_id() -> None:
+    """Found by the fuzz test: the id went to the title token, whose renderer dropped it."""
+    html = page_body({"A.md": "#flashcards\n\n> [!warning] {{c1::Paris}} is the capital\n> of France\n"})
+    anchors = re.findall(r'href="#(q-[^"]*)"', html)
+    assert anchors and all(f'id="{anchor}"' in html for anchor in anchors), html
