@@ -78,7 +78,9 @@ def child_build(vault: Path, output: Path) -> ChildReport:
 
 
 def _peak_rss_kib() -> int:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """The largest resident set of the build's processes: itself or a render worker (workers share
+    the parent's memory copy-on-write, so their sets overlap; the largest one is reported)."""
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     return peak // 1024 if sys.platform == "darwin" else peak  # macOS reports bytes, Linux KiB
 
 

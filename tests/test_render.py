@@ -58,8 +58,8 @@ def test_attachments_embed_by_type() -> None:
     }
     html = body(files)
     assert '<img src="../files/p.png" alt="p.png" width="100" height="145" loading="lazy">' in html
-    assert '<audio class="embed-audio" controls="" preload="metadata" src="../files/s.mp3"' in html
-    assert '<video class="embed-video" controls="" preload="metadata" src="../files/v.mp4"' in html
+    assert '<audio class="embed-audio" controls preload="metadata" src="../files/s.mp3"' in html
+    assert '<video class="embed-video" controls preload="metadata" src="../files/v.mp4"' in html
     pdf = '<object class="embed-pdf" data="../files/d.pdf" type="application/pdf"><a href="../files/d.pdf">d.pdf</a>'
     assert pdf + "</object>" in html
     assert '<a class="embed-file" href="../files/x.zip">x.zip</a>' in html

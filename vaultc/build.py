@@ -16,6 +16,7 @@ from vaultc.analysis import Progress, StageTimer, analyse, batch_garbage_collect
 from vaultc.config import Config, apply_config
 from vaultc.diagnostics import Diagnostic, Severity, sort_diagnostics
 from vaultc.graph import build_graph
+from vaultc.render.parallel import available_workers
 from vaultc.render.site import SiteOptions, render_site
 from vaultc.theme import load_theme
 from vaultc.write import check_output_folder, write_site
@@ -31,6 +32,8 @@ class BuildOptions:
     theme: Path | None = None
     ignore: tuple[str, ...] = ()
     base_url: str | None = None
+    jobs: int | None = None
+    """Processes for the render stage (None: one per core this process may use)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ def _site_options(options: BuildOptions, config: Config) -> SiteOptions:
         base_url=options.base_url or config.base_url,
         obsidian_vault=config.obsidian_vault_name or vault_name,
         hidden_properties=config.properties.hidden,
+        workers=options.jobs or available_workers(),
     )
 
 

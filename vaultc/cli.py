@@ -57,6 +57,10 @@ def main() -> None:
     help="Where the site will be published, e.g. https://you.github.io/notes/: makes sitemap.xml, robots.txt "
     "and canonical links, and absolute links on 404.html (default: base_url in vaultc.yaml, else none).",
 )
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+    help="Render in N processes (default: one per core; the site is the same bytes either way).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Also show info-level findings and per-stage timings.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print findings, no progress or summary.")
 def build_command(
@@ -68,11 +72,12 @@ def build_command(
     theme: Path | None,
     ignore: tuple[str, ...],
     base_url: str | None,
+    jobs: int | None,
     verbose: bool,
     quiet: bool,
 ) -> None:
     """Build the site of VAULT (default: ./vault) into OUTPUT (default: ./site)."""
-    options = BuildOptions(vault, output, strict, allow_html, title, theme, ignore, base_url)
+    options = BuildOptions(vault, output, strict, allow_html, title, theme, ignore, base_url, jobs)
     result = build(options, _progress(verbose, quiet))
     _print_findings(result, verbose)
     if not quiet:

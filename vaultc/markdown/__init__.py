@@ -51,7 +51,8 @@ def create_markdown(
     spaced-repetition plugin's card separators and the line-break rule, which a vault may choose)."""
     md = MarkdownIt(
         "commonmark",
-        {"html": True, "linkify": False, "typographer": False, "highlight": highlight_code},
+        # HTML5 void elements (<br>, as the sanitizer writes them: a page is the same with or without it)
+        {"html": True, "xhtmlOut": False, "linkify": False, "typographer": False, "highlight": highlight_code},
     )
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin)

@@ -91,7 +91,7 @@ def _escape_unclosed(state: StateCore) -> None:
         token = tokens[position]
         if token.type == "html_block" and _unclosed_tags(token.content):
             tokens[position : position + 1] = _as_paragraph(state, token)
-        elif token.type == "inline" and token.children:
+        elif token.type == "inline" and token.children and any(c.type == "html_inline" for c in token.children):
             _escape_in_inline(token)
         position += 1
 

@@ -60,6 +60,8 @@ class SiteOptions:
     """Vault name in ``obsidian://open?vault=...`` links ("" leaves the links out)."""
     hidden_properties: frozenset[str] = DEFAULT_HIDDEN_PROPERTIES
     """Case-folded front-matter keys the properties table leaves out (``properties:`` in vaultc.yaml)."""
+    workers: int = 1
+    """Processes the render may run in (:mod:`vaultc.render.parallel`); the pages are the same bytes."""
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def note_body(
     md = site_markdown()
     view = NoteView(note, page, vault, sitemap, embed_stack=((note.path, ""),))
     html = md.renderer.render(list(note.tokens if tokens is None else tokens), md.options, {"vaultc": view})
-    return html if allow_html else sanitize_html(html)
+    return html if allow_html or not view.unescaped.seen else sanitize_html(html)
 
 
 def fragment_html(site: SiteContext, note: ParsedNote, tokens: tuple[int, int], page: SitePath) -> Markup:
@@ -81,7 +81,7 @@ def fragment_html(site: SiteContext, note: ParsedNote, tokens: tuple[int, int], 
     md = site_markdown()
     view = NoteView(note, page, site.vault, site.sitemap, embed_stack=((note.path, ""),), fragment=True)
     html = md.renderer.render(without_ids(balanced(note.tokens[start:end])), md.options, {"vaultc": view})
-    return Markup(html if site.options.allow_html else sanitize_html(html))
+    return Markup(html if site.options.allow_html or not view.unescaped.seen else sanitize_html(html))
 
 
 def balanced(tokens: Sequence[Token]) -> list[Token]:

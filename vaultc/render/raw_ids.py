@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from vaultc.render.view import NoteView
+from vaultc.render.view import NoteView, note_unescaped
 
 RAW_ID_PREFIX = "html."
 _REFERENCES = ("id", "aria-describedby", "href")
@@ -39,6 +39,7 @@ def install_raw_html_rules(md: MarkdownIt) -> None:
 def _renaming(plain: Callable) -> Callable:
     def rule(renderer, tokens: Sequence[Token], idx: int, options, env: dict) -> str:
         html = plain(tokens, idx, options, env)
+        note_unescaped(env)
         view = env.get("vaultc")
         return rename_raw_ids(html, _own_anchors(env, view), view is None or view.on_own_page)
 

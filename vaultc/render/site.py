@@ -9,8 +9,10 @@ same vault are byte-identical.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +27,7 @@ from vaultc.render.glossary_counts import knowledge_counts
 from vaultc.render.glossary_pages import glossary_pages
 from vaultc.render.graph_svg import graph_pages, local_graph
 from vaultc.render.notes import note_context
+from vaultc.render.parallel import Job, run_jobs, split
 from vaultc.render.question_pages import question_pages
 from vaultc.render.search_index import search_pages
 from vaultc.render.seo import seo_pages
@@ -57,25 +60,52 @@ class RenderedSite:
     diagnostics: tuple[Diagnostic, ...]
 
 
+MIN_NOTES_FOR_WORKERS = 100
+"""Below this many notes a render is over before worker processes would have started."""
+
+
 def render_site(
     vault: ResolvedVault, knowledge: Knowledge, graph: ConceptGraph, theme: Theme, options: SiteOptions
 ) -> RenderedSite:
     """All pages: notes, knowledge (glossary, terms, questions, study), graph, search, site files."""
     site = site_context(vault, knowledge, graph, theme, options)
-    sitemap = site.sitemap
-    pages = [note_page(site, path) for path in vault.notes]
-    pages += tag_pages(site)
+    workers = options.workers if len(vault.notes) >= MIN_NOTES_FOR_WORKERS else 1
+    if workers > 1:  # derived once here, inherited by every worker
+        site.note_index, site.reader_graph  # noqa: B018 - cached properties, computed for their effect
+    pages = run_jobs(_jobs(site, theme, workers), workers)
+    pages += seo_pages([page.path for page in pages], options.base_url)
+    return RenderedSite(
+        tuple(sorted(pages, key=lambda page: page.path)), _copies(vault, site.sitemap), site.sitemap.diagnostics
+    )
+
+
+def _jobs(site: SiteContext, theme: Theme, workers: int) -> list[Job]:
+    """The render as independent jobs, the longest first; note pages in slices (4 per worker, so a
+    worker that finishes early takes another)."""
+    slices = split(tuple(site.vault.notes), workers * 4) if workers > 1 else [tuple(site.vault.notes)]
+    return [
+        functools.partial(question_pages, site),
+        functools.partial(glossary_pages, site),
+        functools.partial(search_pages, site),
+        functools.partial(graph_pages, site),
+        *(functools.partial(_note_pages, site, paths) for paths in slices),
+        functools.partial(_site_pages, site, theme),
+    ]
+
+
+def _note_pages(site: SiteContext, paths: Sequence[VaultPath]) -> list[Page]:
+    return [note_page(site, path) for path in paths]
+
+
+def _site_pages(site: SiteContext, theme: Theme) -> list[Page]:
+    """Tags, home, 404, graph.json and the theme's files."""
+    pages = tag_pages(site)
     pages.append(site.page("index.html", HOME, **home(site)))
     pages.append(site.page("404.html", NOT_FOUND, page_title="Page not found"))
-    pages += glossary_pages(site)
-    pages += question_pages(site)
-    pages += graph_pages(site)
-    pages += search_pages(site)
-    pages.append(Page(GRAPH_JSON, _json(graph_json(graph))))
-    pages += [Page(sitemap.static(name), data) for name, data in theme.static.items()]
-    pages.append(Page(sitemap.static("pygments.css"), pygments_css().encode("utf-8")))
-    pages += seo_pages([page.path for page in pages], options.base_url)
-    return RenderedSite(tuple(sorted(pages, key=lambda page: page.path)), _copies(vault, sitemap), sitemap.diagnostics)
+    pages.append(Page(GRAPH_JSON, _json(graph_json(site.graph))))
+    pages += [Page(site.sitemap.static(name), data) for name, data in theme.static.items()]
+    pages.append(Page(site.sitemap.static("pygments.css"), pygments_css().encode("utf-8")))
+    return pages
 
 
 def note_page(site: SiteContext, path: VaultPath) -> Page:

@@ -14,6 +14,15 @@ from vaultc.render.sitemap import SiteMap
 from vaultc.resolve import ResolvedVault, Target, TargetKind
 
 
+@dataclass
+class UnescapedOutput:
+    """Whether a rendering wrote HTML that markdown-it did not escape itself (a note's raw HTML, a
+    formula's MathML): only then does its HTML need the sanitizer. Shared by a view and its nested
+    views, so an embedded note's raw HTML counts for the page it lands on."""
+
+    seen: bool = False
+
+
 @dataclass(frozen=True)
 class NoteView:
     """The note being rendered, the page it lands on, and the vault around it."""
@@ -28,6 +37,8 @@ class NoteView:
     """Part of the note shown on another page (an answer): the note's own page is elsewhere."""
     embed_budget: EmbedBudget = field(default_factory=EmbedBudget, compare=False)
     """What this rendering has expanded: a new view starts a budget, its nested views share it."""
+    unescaped: UnescapedOutput = field(default_factory=UnescapedOutput, compare=False)
+    """Set by the rules that write raw HTML or MathML (:func:`note_unescaped`)."""
 
     @property
     def on_own_page(self) -> bool:
@@ -50,3 +61,10 @@ class NoteView:
     def nested(self, note: ParsedNote, unit: Unit) -> NoteView:
         """The view for an embedded unit of ``note`` shown on this view's page."""
         return replace(self, note=note, embed_stack=self.embed_stack + (unit,))
+
+
+def note_unescaped(env: dict) -> None:
+    """Record, from a renderer rule, that the rendering holds HTML markdown-it did not escape."""
+    view = env.get("vaultc")
+    if view is not None:
+        view.unescaped.seen = True
