@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from bench.synth import generate_attachments, generate_vault
 from vaultc.build import BuildOptions, build
+from vaultc.cli import main
 from vaultc.render.parallel import run_jobs, split
 from vaultc.render.site import MIN_NOTES_FOR_WORKERS
 
@@ -48,3 +50,14 @@ def test_split_gives_contiguous_near_equal_slices(count: int, parts: int) -> Non
 def test_jobs_run_in_workers_come_back_in_job_order() -> None:
     jobs = [lambda number=number: [number] * number for number in range(1, 6)]
     assert run_jobs(jobs, workers=2) == run_jobs(jobs, workers=1) == [1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 5]
+
+
+def test_each_part_done_is_reported_with_the_pages_so_far() -> None:
+    heard: list[str] = []
+    run_jobs([lambda: [1, 2], lambda: [3], lambda: []], workers=2, progress=heard.append)
+    assert heard == ["rendered 1/3 parts, 2 pages", "rendered 2/3 parts, 3 pages", "rendered 3/3 parts, 3 pages"]
+
+
+def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "site"), "--jobs", "0"])
+    assert result.exit_code == 2 and "--jobs" in result.output

@@ -63,7 +63,8 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     with timer("graph"):
         graph = build_graph(analysis.resolved, analysis.knowledge)
     with timer("render"):
-        site = render_site(analysis.resolved, analysis.knowledge, graph, theme, _site_options(options, analysis.config))
+        site_options = _site_options(options, analysis.config)
+        site = render_site(analysis.resolved, analysis.knowledge, graph, theme, site_options, timer.progress)
     found = sort_diagnostics([*_kept(analysis.diagnostics, options), *apply_config(site.diagnostics, analysis.config)])
     written = not (options.strict and _fails(found, strict=True))
     if written:

@@ -37,19 +37,32 @@ def available_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_jobs(jobs: Sequence[Job], workers: int) -> list[Page]:
-    """Every job's pages, in job order; ``workers`` processes at most."""
+Progress = Callable[[str], None]
+
+
+def run_jobs(jobs: Sequence[Job], workers: int, progress: Progress = lambda message: None) -> list[Page]:
+    """Every job's pages, in job order; ``workers`` processes at most; ``progress`` hears of each
+    job done (with the pages so far) on large renders."""
     workers = min(workers, len(jobs))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [page for job in jobs for page in job()]
+        return _gathered((job() for job in jobs), len(jobs), progress)
     global _JOBS
     _JOBS = jobs
     gc.freeze()  # what the workers inherit stays out of their collections (no copy-on-write storm)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return [page for pages in pool.map(_run_job, range(len(jobs)), chunksize=1) for page in pages]
+            return _gathered(pool.imap(_run_job, range(len(jobs)), chunksize=1), len(jobs), progress)
     finally:
         _JOBS = ()
+
+
+def _gathered(results, count: int, progress: Progress) -> list[Page]:
+    pages: list[Page] = []
+    for done, job_pages in enumerate(results, 1):
+        pages += job_pages
+        if count > 2:
+            progress(f"rendered {done}/{count} parts, {len(pages):,} pages")
+    return pages
 
 
 def _run_job(index: int) -> list[Page]:

@@ -27,7 +27,7 @@ from vaultc.render.glossary_counts import knowledge_counts
 from vaultc.render.glossary_pages import glossary_pages
 from vaultc.render.graph_svg import graph_pages, local_graph
 from vaultc.render.notes import note_context
-from vaultc.render.parallel import Job, run_jobs, split
+from vaultc.render.parallel import Job, Progress, run_jobs, split
 from vaultc.render.question_pages import question_pages
 from vaultc.render.search_index import search_pages
 from vaultc.render.seo import seo_pages
@@ -65,14 +65,20 @@ MIN_NOTES_FOR_WORKERS = 100
 
 
 def render_site(
-    vault: ResolvedVault, knowledge: Knowledge, graph: ConceptGraph, theme: Theme, options: SiteOptions
+    vault: ResolvedVault,
+    knowledge: Knowledge,
+    graph: ConceptGraph,
+    theme: Theme,
+    options: SiteOptions,
+    progress: Progress = lambda message: None,
 ) -> RenderedSite:
     """All pages: notes, knowledge (glossary, terms, questions, study), graph, search, site files."""
     site = site_context(vault, knowledge, graph, theme, options)
     workers = options.workers if len(vault.notes) >= MIN_NOTES_FOR_WORKERS else 1
     if workers > 1:  # derived once here, inherited by every worker
         site.note_index, site.reader_graph  # noqa: B018 - cached properties, computed for their effect
-    pages = run_jobs(_jobs(site, theme, workers), workers)
+    large = len(vault.notes) >= MIN_NOTES_FOR_WORKERS
+    pages = run_jobs(_jobs(site, theme, workers), workers, progress if large else lambda message: None)
     pages += seo_pages([page.path for page in pages], options.base_url)
     return RenderedSite(
         tuple(sorted(pages, key=lambda page: page.path)), _copies(vault, site.sitemap), site.sitemap.diagnostics
