@@ -39,7 +39,7 @@ def test_a_note_of_markdown_only_is_not_sanitized(sanitized: list[str]) -> None:
     [
         "# A\n\nRaw <img src=x onerror=alert(1)> here\n",
         "# A\n\n<div onclick=alert(1)>block</div>\n",
-        "# A\n\nA formula $x^2$ here\n",
+
         "# A\n\n![[B]]\n",  # B holds raw HTML: the page holds it too
     ],
 )
@@ -53,3 +53,14 @@ def test_an_answer_shown_elsewhere_is_sanitized_when_it_holds_raw_html(sanitized
     note = site.vault.notes[VaultPath("A.md")]
     html = fragment_html(site, note, (3, len(note.tokens)), "questions/index.html")
     assert "onerror" not in html and len(sanitized) == 1
+
+
+def test_a_page_of_formulas_needs_no_sanitizer_as_its_mathml_is_cleaned_when_parsed(sanitized: list[str]) -> None:
+    text = (
+        "# A\n\n$x^2$ and $\\href{https://example.org}{y}$ and $\\style{position:fixed}{z}$ and"
+        " $\\text{<script>alert(1)</script>}$ and $\\color{red}{w}$\n"
+    )
+    html = page_body({"A.md": text})
+    assert sanitized == [] and html.count("<math") == 5
+    assert "href=" not in html.split("<math", 1)[1] and "style=" not in html and 'mathcolor="red"' in html
+    assert "<script" not in html and "&lt;script&gt;" in html

@@ -102,10 +102,14 @@ class PageWatch:
     def attach(self, page) -> None:
         page.on("console", lambda message: self._console(message))
         page.on("pageerror", lambda error: self.problems.append(f"uncaught exception: {error}"))
-        page.on(
-            "requestfailed", lambda request: self.problems.append(f"request failed: {request.url} {request.failure}")
-        )
+        page.on("requestfailed", lambda request: self._failed(request))
         page.on("response", lambda response: self._response(response))
+
+    def _failed(self, request) -> None:
+        # ERR_ABORTED is a request cancelled by the browser, e.g. a favicon still loading when a click
+        # navigates away (seen on a loaded machine): nothing on the site is broken
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"request failed: {request.url} {request.failure}")
 
     def _console(self, message) -> None:
         if message.type == "error":

@@ -51,6 +51,8 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.dollarmath.index import math_inline_dollar
 
+from vaultc.mathml_policy import MATHML_ATTRIBUTES, MATHML_ELEMENTS
+
 InlineRule = Callable[[StateInline, bool], bool]
 
 _DISPLAY_TOKENS = ("math_block", "math_inline_double")
@@ -140,7 +142,7 @@ def formula_to_mathml(latex: str, display: str) -> tuple[str | None, str | None]
         _check_braces(latex)
         element = _convert(_UNSUPPORTED.sub(lambda match: _EQUIVALENT[match[0]], latex), display)
         _check_tree(element)
-        return _serialise(element), None
+        return _serialise(_layout_only(element)), None
     except FormulaError as error:
         return None, str(error)
 
@@ -185,6 +187,19 @@ def _check_tree(math: Element) -> None:
             raise FormulaError(_EXCEPTION_MESSAGES["NoAvailableTokensError"])
         if not _WEB_LINK.match(element.get("href", "#")):
             raise FormulaError("\\href must link to an http(s) address")
+
+
+def _layout_only(math: Element) -> Element:
+    """The formula with only the MathML that lays it out (:mod:`vaultc.mathml_policy`): a link from
+    ``\\href``, a style from ``\\style`` or a colour are dropped, as the sanitizer would drop them,
+    so the MathML is safe as parsed and its page needs no sanitizer."""
+    for element in math.iter():
+        if element.tag not in MATHML_ELEMENTS:
+            raise FormulaError(f"latex2mathml produced <{element.tag}>, which is not MathML vaultc publishes")
+        kept = MATHML_ATTRIBUTES.get(element.tag, set())
+        for name in [name for name in element.attrib if name not in kept]:
+            del element.attrib[name]
+    return math
 
 
 def _serialise(math: Element) -> str:

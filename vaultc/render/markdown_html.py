@@ -25,7 +25,7 @@ from vaultc.render.raw_ids import install_raw_html_rules
 from vaultc.render.sitemap import SiteMap
 from vaultc.render.term_links import render_term_link
 from vaultc.render.transclude import transclude
-from vaultc.render.view import NoteView, note_unescaped
+from vaultc.render.view import NoteView
 from vaultc.resolve import Target, TargetKind
 
 
@@ -55,19 +55,7 @@ def install_site_rules(md: MarkdownIt) -> None:
     md.add_render_rule("term_link", render_term_link)
     for kind in ("fence", "code_block"):
         md.add_render_rule(kind, _keyboard_scrollable(md.renderer.rules[kind]))
-    for kind in ("math_inline", "math_inline_double", "math_block"):
-        md.add_render_rule(kind, _unescaped(md.renderer.rules[kind]))
     install_raw_html_rules(md)
-
-
-def _unescaped(plain):
-    """A rule that writes HTML of its own making (MathML): the page then goes through the sanitizer."""
-
-    def rule(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options, env: dict) -> str:
-        note_unescaped(env)
-        return plain(tokens, idx, options, env)
-
-    return rule
 
 
 def _keyboard_scrollable(plain):

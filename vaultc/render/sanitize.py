@@ -29,13 +29,12 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from vaultc.mathml_policy import MATHML_ATTRIBUTES, MATHML_ELEMENTS
+
 _TEXT = """a abbr b bdi bdo blockquote br caption cite code col colgroup data dd del details dfn div dl dt
 em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p picture pre q rp rt ruby s samp
 section small source span strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr
 audio video object iframe input label nav aside header footer article"""
-_MATHML = """math annotation maction menclose merror mfenced mfrac mi mmultiscripts mn mo
-mover mpadded mphantom mprescripts mroot mrow ms mspace msqrt mstyle msub msubsup msup mtable mtd
-mtext mtr munder munderover none semantics"""
 
 IFRAME_SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox allow-presentation"
 """Every kept iframe's sandbox: its scripts run in an opaque origin, never the site's."""
@@ -60,36 +59,13 @@ _ATTRIBUTES = {
     "colgroup": {"span"},
     "time": {"datetime"},
     "data": {"value"},
-    "math": {"display", "xmlns", "alttext"},
-    "mo": {"stretchy", "fence", "separator", "lspace", "rspace", "form", "largeop", "movablelimits", "accent"},
-    "mstyle": {"displaystyle", "scriptlevel", "mathvariant"},
-    "mi": {"mathvariant"},
-    "mn": {"mathvariant"},
-    "mtext": {"mathvariant"},
-    "mspace": {"width", "height", "depth"},
-    "mpadded": {"width", "height", "depth", "lspace", "voffset"},
-    "mfrac": {"linethickness"},
-    "menclose": {"notation"},
-    "mtable": {
-        "columnalign",
-        "rowalign",
-        "columnspacing",
-        "rowspacing",
-        "columnlines",
-        "rowlines",
-        "frame",
-        "displaystyle",
-    },
-    "mtd": {"columnalign", "rowalign", "columnspan", "rowspan"},
-    "mover": {"accent"},
-    "munder": {"accentunder"},
-    "annotation": {"encoding"},
+    **MATHML_ATTRIBUTES,
 }
 
 
 @functools.cache
 def _tags() -> set[str]:
-    return set(_TEXT.split()) | set(_MATHML.split())
+    return set(_TEXT.split()) | MATHML_ELEMENTS
 
 
 SAFE_STYLES = ("text-align:left", "text-align:right", "text-align:center")

@@ -16,9 +16,9 @@ from vaultc.resolve import ResolvedVault, Target, TargetKind
 
 @dataclass
 class UnescapedOutput:
-    """Whether a rendering wrote HTML that markdown-it did not escape itself (a note's raw HTML, a
-    formula's MathML): only then does its HTML need the sanitizer. Shared by a view and its nested
-    views, so an embedded note's raw HTML counts for the page it lands on."""
+    """Whether a rendering wrote a note's raw HTML, which markdown-it does not escape: only then does
+    its HTML need the sanitizer (a formula's MathML is cleaned when parsed: :mod:`vaultc.mathml_policy`).
+    Shared by a view and its nested views, so an embedded note's raw HTML counts for its page."""
 
     seen: bool = False
 
@@ -38,7 +38,7 @@ class NoteView:
     embed_budget: EmbedBudget = field(default_factory=EmbedBudget, compare=False)
     """What this rendering has expanded: a new view starts a budget, its nested views share it."""
     unescaped: UnescapedOutput = field(default_factory=UnescapedOutput, compare=False)
-    """Set by the rules that write raw HTML or MathML (:func:`note_unescaped`)."""
+    """Set by the rules that write raw HTML (:func:`note_unescaped`)."""
 
     @property
     def on_own_page(self) -> bool:
