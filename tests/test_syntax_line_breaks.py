@@ -10,10 +10,13 @@ from click.testing import CliRunner
 
 from tests.syntax_cases import fixture_cases, isolated_markdown
 from vaultc.cli import main
+from vaultc.extract.stage import extract_knowledge
 from vaultc.markdown.bare_urls import bare_urls_plugin
 from vaultc.markdown.line_breaks import line_breaks_plugin
 from vaultc.markdown.wikilinks import wikilinks_plugin
+from vaultc.names import VaultPath
 from vaultc.parse import ParseOptions, parse_note
+from vaultc.resolve import resolve_vault
 
 BREAKS = isolated_markdown(line_breaks_plugin)
 URLS = isolated_markdown(wikilinks_plugin, bare_urls_plugin)
@@ -39,11 +42,19 @@ def test_the_switch_restores_commonmark_soft_breaks() -> None:
     assert breaks_of(ParseOptions(strict_line_breaks=True)) == ["softbreak"]
 
 
-def test_a_question_and_its_answer_line_are_read_the_same_either_way() -> None:
-    text = "What is a tensor?\nAn array of numbers.\n"
-    for options in (ParseOptions(), ParseOptions(strict_line_breaks=True)):
-        note = parse_note("A.md", text, options)
-        assert note.diagnostics == () and note.line_count == 2
+def questions_read(text: str, options: ParseOptions) -> list[tuple[str, str, str]]:
+    knowledge = extract_knowledge(resolve_vault([parse_note(VaultPath("A.md"), text, options)], ()))
+    return [(q.text, q.status.value, q.answer.text) for q in knowledge.questions]
+
+
+def test_questions_and_their_answers_are_read_the_same_either_way() -> None:
+    text = "# Notes\n\nWhat is a tensor?\nAn array of numbers.\n\nQ: What is a rank?\nA: Its number of axes.\n"
+    obsidian = questions_read(text, ParseOptions())
+    assert [(question, status) for question, status, _ in obsidian] == [
+        ("What is a tensor?", "answered"),
+        ("What is a rank?", "answered"),
+    ]
+    assert questions_read(text, ParseOptions(strict_line_breaks=True)) == obsidian
 
 
 def build_note_page(tmp_path: Path, config: str) -> str:

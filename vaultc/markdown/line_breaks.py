@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 
 
 def line_breaks_plugin(md: MarkdownIt) -> None:
@@ -24,6 +25,11 @@ def line_breaks_plugin(md: MarkdownIt) -> None:
 
 def _hard_breaks(state: StateCore) -> None:
     for token in state.tokens:
-        for child in token.children or ():
-            if child.type == "softbreak":
-                child.type, child.tag = "hardbreak", "br"
+        break_every_line(token)
+
+
+def break_every_line(inline: Token) -> None:
+    """Each soft line break of an inline token becomes a hard one (also used past the nesting limit)."""
+    for child in inline.children or ():
+        if child.type == "softbreak":
+            child.type, child.tag = "hardbreak", "br"

@@ -191,8 +191,8 @@ def _check_tree(math: Element) -> None:
 
 def _layout_only(math: Element) -> Element:
     """The formula with only the MathML that lays it out (:mod:`vaultc.mathml_policy`): a link from
-    ``\\href``, a style from ``\\style`` or a colour are dropped, as the sanitizer would drop them,
-    so the MathML is safe as parsed and its page needs no sanitizer."""
+    ``\\href`` or a style from ``\\style`` is dropped, as the sanitizer would drop it (``\\color`` is
+    kept), so the MathML is safe as parsed and its page needs no sanitizer."""
     for element in math.iter():
         if element.tag not in MATHML_ELEMENTS:
             raise FormulaError(f"latex2mathml produced <{element.tag}>, which is not MathML vaultc publishes")

@@ -22,6 +22,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 
+from vaultc.markdown.line_breaks import break_every_line
+
 NESTING_LIMIT = 100
 """Nesting levels parsed as Markdown: a list and its item count one each, a quote or callout one."""
 
@@ -75,6 +77,4 @@ def _hard_breaks(state: StateCore) -> None:
     """Core rule: the lines of a paragraph past the limit stay apart."""
     for position, token in enumerate(state.tokens):
         if token.type == "paragraph_open" and "nesting_limit" in token.meta:
-            for child in state.tokens[position + 1].children or ():
-                if child.type == "softbreak":
-                    child.type, child.tag = "hardbreak", "br"
+            break_every_line(state.tokens[position + 1])

@@ -89,9 +89,11 @@ def _escape_unclosed(state: StateCore) -> None:
     position = 0
     while position < len(tokens):
         token = tokens[position]
-        if token.type == "html_block" and _unclosed_tags(token.content):
+        if token.type == "html_block" and _unclosed_tag(token.content):
             tokens[position : position + 1] = _as_paragraph(state, token)
-        elif token.type == "inline" and token.children and any(c.type == "html_inline" for c in token.children):
+            position += 3  # the paragraph's inline is escaped already
+            continue
+        if token.type == "inline" and token.children and any(c.type == "html_inline" for c in token.children):
             _escape_in_inline(token)
         position += 1
 
@@ -136,12 +138,12 @@ def _line_of_each(inline: Token, children: list[Token]) -> list[int]:
     return found
 
 
-def _unclosed_tags(html: str) -> list[str]:
-    """The raw-text tags a browser would leave open at the end of ``html`` (at most one: the first
-    unclosed one takes all that follows as its text)."""
+def _unclosed_tag(html: str) -> str:
+    """The raw-text tag a browser would leave open at the end of ``html`` ("" if none; there is at
+    most one: the first unclosed one takes all that follows as its text)."""
     reader = _RawTextReader()
     reader.feed(html)
-    return [reader.open_element] if reader.open_element else []
+    return reader.open_element
 
 
 def _tag_of(html: str) -> tuple[str, str]:

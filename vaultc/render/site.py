@@ -74,10 +74,10 @@ def render_site(
 ) -> RenderedSite:
     """All pages: notes, knowledge (glossary, terms, questions, study), graph, search, site files."""
     site = site_context(vault, knowledge, graph, theme, options)
-    workers = options.workers if len(vault.notes) >= MIN_NOTES_FOR_WORKERS else 1
+    large = len(vault.notes) >= MIN_NOTES_FOR_WORKERS
+    workers = options.workers if large else 1
     if workers > 1:  # derived once here, inherited by every worker
         site.note_index, site.reader_graph  # noqa: B018 - cached properties, computed for their effect
-    large = len(vault.notes) >= MIN_NOTES_FOR_WORKERS
     pages = run_jobs(_jobs(site, theme, workers), workers, progress if large else lambda message: None)
     pages += seo_pages([page.path for page in pages], options.base_url)
     return RenderedSite(
@@ -88,7 +88,7 @@ def render_site(
 def _jobs(site: SiteContext, theme: Theme, workers: int) -> list[Job]:
     """The render as independent jobs, the longest first; note pages in slices (4 per worker, so a
     worker that finishes early takes another)."""
-    slices = split(tuple(site.vault.notes), workers * 4) if workers > 1 else [tuple(site.vault.notes)]
+    slices = split(tuple(site.vault.notes), workers * 4)
     return [
         functools.partial(question_pages, site),
         functools.partial(glossary_pages, site),
