@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +23,11 @@ from vaultc.extract.model import Knowledge
 from vaultc.extract.stage import extract_knowledge
 from vaultc.html_report import unsafe_html
 from vaultc.lint.suppress import apply_suppressions, suppressions
-from vaultc.load import LoadedVault, SourceNote, load_vault
+from vaultc.load import LoadedVault, load_vault
 from vaultc.math_report import collapse_unknown_commands
 from vaultc.model import ParsedNote
-from vaultc.parse import ParseOptions, parse_note
+from vaultc.parse import ParseOptions
+from vaultc.parse_vault import ParsedVault, parse_vault
 from vaultc.resolve import ResolvedVault, resolve_vault
 
 Progress = Callable[[str], None]
@@ -41,16 +42,42 @@ class Analysis:
     resolved: ResolvedVault
     knowledge: Knowledge
     diagnostics: tuple[Diagnostic, ...]
+    parsed: ParsedVault
+    """The parse stage's result, with the cache entries of this run when a cache was given."""
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the load stage read: the vault's configuration and files."""
+
+    config: Config
+    loaded: LoadedVault
+
+
+def read_inputs(vault: Path, ignore: tuple[str, ...], timer: StageTimer) -> Inputs:
+    """The load stage: ``vaultc.yaml``, then every note and attachment."""
+    config = load_config(vault)
+    with timer("load"):
+        return Inputs(config, load_vault(vault, config.ignore + ignore))
 
 
 def analyse(vault: Path, ignore: tuple[str, ...], timer: StageTimer) -> Analysis:
-    """Load, parse, resolve and extract; gather and filter the findings."""
-    config = load_config(vault)
-    with timer("load"):
-        loaded = load_vault(vault, config.ignore + ignore)
+    """Load, parse, resolve and extract one vault, without a cache, on this core."""
+    return analyse_inputs(read_inputs(vault, ignore, timer), timer)
+
+
+def analyse_inputs(
+    inputs: Inputs, timer: StageTimer, cached: Mapping[str, bytes] | None = None, workers: int = 1
+) -> Analysis:
+    """Parse, resolve and extract; gather and filter the findings. ``cached``: parsed notes of an
+    earlier run by key (:mod:`vaultc.parse_vault`)."""
+    config, loaded = inputs.config, inputs.loaded
     with timer("parse", f"{len(loaded.notes)} notes"):
         options = ParseOptions(config.flashcards.separators, config.strict_line_breaks)
-        parsed = _parse_all(loaded.notes, timer.progress, options)
+        parse = parse_vault(loaded.notes, options, cached, workers, timer.progress)
+        parsed = parse.notes
+        if parse.reused:
+            timer.progress(f"{parse.reused:,} of {len(parsed):,} notes unchanged since the last run")
     gc.freeze()  # parsed notes live until the end: later collections need not scan them again
     with timer("resolve"):
         resolved = resolve_vault(parsed, loaded.attachments)
@@ -59,7 +86,7 @@ def analyse(vault: Path, ignore: tuple[str, ...], timer: StageTimer) -> Analysis
     found = [*loaded.diagnostics, *collapse_unknown_commands(d for note in parsed for d in note.diagnostics),
              *resolved.diagnostics, *embed_limit_problems(resolved.notes, resolved.targets), *knowledge.diagnostics,
              *unsafe_html(parsed)]
-    return Analysis(config, loaded, resolved, knowledge, configured(found, parsed, config))
+    return Analysis(config, loaded, resolved, knowledge, configured(found, parsed, config), parse)
 
 
 def configured(found: Iterable[Diagnostic], parsed: Iterable[ParsedNote], config: Config) -> tuple[Diagnostic, ...]:
@@ -68,17 +95,6 @@ def configured(found: Iterable[Diagnostic], parsed: Iterable[ParsedNote], config
     directive_problems = [d for kept in by_note.values() for d in kept.diagnostics]
     kept = apply_suppressions([*found, *directive_problems], by_note)
     return sort_diagnostics(apply_config(kept, config))
-
-
-def _parse_all(notes: tuple[SourceNote, ...], progress: Progress, options: ParseOptions) -> list[ParsedNote]:
-    """Parse every note, reporting every tenth of the way on large vaults."""
-    step = max(len(notes) // 10, 500)
-    parsed = []
-    for count, note in enumerate(notes, 1):
-        parsed.append(parse_note(note.path, note.text, options))
-        if count % step == 0:
-            progress(f"parsed {count}/{len(notes)} notes")
-    return parsed
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""The command line: ``vaultc build``, ``vaultc lint``, ``vaultc serve`` and ``vaultc init``.
+"""The command line: ``vaultc build``, ``vaultc lint``, ``vaultc serve``, ``vaultc init`` and ``vaultc clean``.
 
 Exit codes: 0 clean (warnings allowed), 1 problems (errors, or warnings with ``--strict``), 2 usage
 or configuration errors. Diagnostics go to stdout as ``path:line:col: severity rule message`` so
@@ -14,6 +14,7 @@ import click
 
 from vaultc import __version__
 from vaultc.build import BuildOptions, BuildResult, build
+from vaultc.cache.store import cache_root, clear_cache
 from vaultc.config import normalise_base_url
 from vaultc.diagnostics import Severity
 from vaultc.init import DEFAULT_PIP_SPEC, InitOptions, init_vault
@@ -59,8 +60,9 @@ def main() -> None:
 )
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-    help="Render in N processes (default: one per core; the site is the same bytes either way).",
+    help="Parse and render in N processes (default: one per core; the site is the same bytes either way).",
 )
+@click.option("--no-cache", is_flag=True, help="Parse every note again and keep nothing for the next build.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show info-level findings and per-stage timings.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print findings, no progress or summary.")
 def build_command(
@@ -73,11 +75,15 @@ def build_command(
     ignore: tuple[str, ...],
     base_url: str | None,
     jobs: int | None,
+    no_cache: bool,
     verbose: bool,
     quiet: bool,
 ) -> None:
-    """Build the site of VAULT (default: ./vault) into OUTPUT (default: ./site)."""
-    options = BuildOptions(vault, output, strict, allow_html, title, theme, ignore, base_url, jobs)
+    """Build the site of VAULT (default: ./vault) into OUTPUT (default: ./site).
+
+    Notes unchanged since the last build are not parsed again, and a build whose inputs did not
+    change at all leaves the site as it is (the cache: see 'vaultc clean --help')."""
+    options = BuildOptions(vault, output, strict, allow_html, title, theme, ignore, base_url, jobs, _cache(no_cache))
     result = build(options, _progress(verbose, quiet))
     _print_findings(result, verbose)
     if not quiet:
@@ -115,6 +121,7 @@ def _list_rules(context: click.Context, _parameter: click.Parameter, value: bool
 @click.option("--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable).")
 @click.option("--path-prefix", default="", metavar="DIR",
               help="Prefix for paths in github/sarif output, when the vault is a sub-folder of the repository.")
+@click.option("--no-cache", is_flag=True, help="Parse every note again and keep nothing for the next run.")
 def lint_command(
     vault: Path,
     fmt: str,
@@ -123,10 +130,11 @@ def lint_command(
     without: frozenset[str],
     ignore: tuple[str, ...],
     path_prefix: str,
+    no_cache: bool,
 ) -> None:
     """Report what VAULT (default: ./vault) is missing: unanswered questions, stub answers,
     undefined terms, broken links and missing embeds, each with file:line:column."""
-    report = lint_vault(vault, ignore, rules=RuleFilter(only, without))
+    report = lint_vault(vault, ignore, rules=RuleFilter(only, without), cache=_cache(no_cache))
     click.echo(format_report(report.findings, report.summary, fmt, path_prefix=path_prefix), nl=False)
     sys.exit(1 if report.fails(fail_on) else 0)
 
@@ -143,9 +151,10 @@ def lint_command(
 @click.option("--theme", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="A theme folder whose templates/ and static/ override the default theme's.")
 @click.option("--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable).")
+@click.option("--no-cache", is_flag=True, help="Parse every note again on every rebuild.")
 def serve_command(
     vault: Path, port: int, host: str, open_browser: bool, allow_html: bool, title: str | None,
-    theme: Path | None, ignore: tuple[str, ...],
+    theme: Path | None, ignore: tuple[str, ...], no_cache: bool,
 ) -> None:  # fmt: skip
     """Serve the site of VAULT (default: ./vault) on http://127.0.0.1:8000/ and rebuild it whenever a
     note changes; open pages reload by themselves. Ctrl+C stops.
@@ -154,7 +163,7 @@ def serve_command(
     would serve it. Findings in the notes you edit are printed after each rebuild."""
     from vaultc.serve import ServeOptions, serve  # the watcher is loaded only when serving
 
-    options = BuildOptions(vault, Path("site"), False, allow_html, title, theme, ignore)
+    options = BuildOptions(vault, Path("site"), False, allow_html, title, theme, ignore, cache=_cache(no_cache))
     serve(ServeOptions(options, host, port, open_browser), lambda line: click.echo(line, err=True))
 
 
@@ -195,6 +204,25 @@ def init_command(vault: Path, repo_root: Path | None, pip_spec: str, branch: str
         "Next: commit these files, then in the repository's Settings > Pages set Source to 'GitHub Actions'.",
         err=True,
     )
+
+
+@main.command("clean")
+@click.argument("vault", default="vault", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--all", "every_vault", is_flag=True, help="Delete the cache of every vault, not only VAULT's.")
+def clean_command(vault: Path, every_vault: bool) -> None:
+    """Delete the build cache of VAULT (default: ./vault): the next build parses every note again.
+
+    The cache lives outside the vault, in VAULTC_CACHE_DIR if set, else your user cache folder
+    (e.g. ~/.cache/vaultc); it never changes what a build writes, only how fast."""
+    removed = clear_cache(None if every_vault else vault)
+    if removed is None:
+        click.echo("no build cache to remove" + ("" if every_vault else f" for '{vault}'"))
+    else:
+        click.echo(f"removed the build cache{'s of every vault' if every_vault else f' of {vault}'}: {removed}")
+
+
+def _cache(no_cache: bool) -> Path | None:
+    return None if no_cache else cache_root()
 
 
 def _shown(path: Path) -> Path:

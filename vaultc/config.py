@@ -81,6 +81,8 @@ class Config:
     """CommonMark's line breaks (a single newline joins lines) instead of Obsidian's default (it breaks)."""
     path: Path | None = None
     """The file read (None when the vault has none)."""
+    source: str = ""
+    """The file's text, as read (what a build cache compares)."""
 
     def __post_init__(self) -> None:
         # Complete and read-only whatever the caller passed: defaults first, then the given settings.
@@ -128,7 +130,7 @@ def load_config(vault_root: Path) -> Config:
         settings = _read_settings(path, root) if root is not None else {}  # None: empty, or only comments
     except yaml.YAMLError as error:  # syntax, several documents, unknown !tags
         raise _yaml_problem(path, text, error) from error
-    return Config(path=path, **settings)
+    return Config(path=path, source=text, **settings)
 
 
 def _config_file(vault_root: Path) -> Path | None:

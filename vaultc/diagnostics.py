@@ -54,6 +54,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "symlink-outside-vault": (Severity.WARNING, "a symbolic link points outside the vault (skipped)"),
     "symlink-loop": (Severity.WARNING, "a symbolic link leads to itself or to a folder that holds it (skipped)"),
     "special-file": (Severity.WARNING, "a named pipe, socket or device in the vault (skipped: only files are read)"),
+    "cache-unwritable": (Severity.INFO, "the build cache cannot be written: runs stay correct but get no faster"),
     "unanswered-question": (Severity.WARNING, "a question has no answer yet"),
     "stub-answer": (Severity.WARNING, "a question's answer is only a placeholder (TODO, -, Answer here...)"),
     "open-prompt": (

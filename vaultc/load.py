@@ -48,6 +48,9 @@ class LoadedVault:
     notes: tuple[SourceNote, ...]
     attachments: tuple[VaultPath, ...]
     diagnostics: tuple[Diagnostic, ...]
+    stamps: tuple[tuple[VaultPath, int, int], ...] = ()
+    """(path, size, modification time in ns) of every attachment: what a build cache compares
+    (attachments are copied, not read, so their stamps stand for their content)."""
 
 
 def load_vault(root: Path, ignore: tuple[str, ...] = ()) -> LoadedVault:
@@ -55,18 +58,21 @@ def load_vault(root: Path, ignore: tuple[str, ...] = ()) -> LoadedVault:
     if not root.is_dir():
         raise UsageProblem(f"Vault folder '{root}' does not exist. Pass the folder that holds your notes.")
     root = root.resolve()
-    notes, attachments, problems = [], [], []
-    for path in _vault_files(root, ignore, problems):
+    notes, attachments, stamps, problems = [], [], [], []
+    for path, status in _vault_files(root, ignore, problems):
         if is_note_path(path):
             note = _read_note(root, path, problems)
             if note is not None:
                 notes.append(note)
         else:
             attachments.append(path)
-    return LoadedVault(root, tuple(notes), tuple(attachments), tuple(problems))
+            stamps.append((path, status.st_size, status.st_mtime_ns))
+    return LoadedVault(root, tuple(notes), tuple(attachments), tuple(problems), tuple(stamps))
 
 
-def _vault_files(root: Path, ignore: tuple[str, ...], problems: list[Diagnostic]) -> list[VaultPath]:
+def _vault_files(
+    root: Path, ignore: tuple[str, ...], problems: list[Diagnostic]
+) -> list[tuple[VaultPath, os.stat_result]]:
     found = []
 
     def unreadable(error: OSError) -> None:  # os.walk would skip a folder it cannot list silently
@@ -79,9 +85,10 @@ def _vault_files(root: Path, ignore: tuple[str, ...], problems: list[Diagnostic]
             relative = Path(folder, name).relative_to(root).as_posix()
             if name.startswith(".") or _is_ignored(relative, ignore):
                 continue
-            if _regular_file(root, Path(folder, name), relative, problems):
-                found.append(VaultPath(relative))
-    return sorted(found)
+            status = _regular_file(root, Path(folder, name), relative, problems)
+            if status is not None:
+                found.append((VaultPath(relative), status))
+    return sorted(found, key=lambda item: item[0])
 
 
 def _is_ignored(path: str, ignore: tuple[str, ...]) -> bool:
@@ -104,26 +111,28 @@ def _walkable(root: Path, folder: Path, problems: list[Diagnostic]) -> bool:
     return False
 
 
-def _regular_file(root: Path, path: Path, relative: str, problems: list[Diagnostic]) -> bool:
-    """Only regular files are notes and attachments: reading a named pipe would wait forever."""
+def _regular_file(root: Path, path: Path, relative: str, problems: list[Diagnostic]) -> os.stat_result | None:
+    """The file's status if it is a regular file: only those are notes and attachments (reading a
+    named pipe would wait forever)."""
     try:
-        mode = path.stat().st_mode  # through links
+        status = path.stat()  # through links
+        mode = status.st_mode
     except OSError as error:
         if error.errno == errno.ELOOP:
             problems.append(_loop(relative, f"'{relative}' is a symbolic link leading back to itself; it was skipped"))
         elif path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
             problems.append(_outside(relative))
-        return False  # otherwise a link to nothing, as Obsidian shows it
+        return None  # otherwise a link to nothing, as Obsidian shows it
     if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(root):
         problems.append(_outside(relative))
-        return False
+        return None
     if not stat.S_ISREG(mode):
         kind = _SPECIAL_KINDS.get(stat.S_IFMT(mode), "special file")
         problems.append(
             diagnostic(relative, 0, 0, "special-file", f"'{relative}' is a {kind}, not a file; it was skipped")
         )
-        return False
-    return True
+        return None
+    return status
 
 
 _SPECIAL_KINDS = {stat.S_IFIFO: "named pipe", stat.S_IFSOCK: "socket", stat.S_IFCHR: "device", stat.S_IFBLK: "device"}

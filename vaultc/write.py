@@ -9,6 +9,8 @@ only replaced if vaultc made it (it holds the marker file), so a typo cannot del
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -75,3 +77,18 @@ def _write_all(site: RenderedSite, vault: Path, staging: Path) -> None:
             target.write_bytes(published_bytes(source, origin.read_bytes()))
         else:
             shutil.copyfile(origin, target)
+
+
+def output_stamp(output: Path) -> str:
+    """A digest of the output folder as it stands (every file's path, size and modification time):
+    equal to the stamp taken after a build exactly when nobody has touched the site since."""
+    if not output.is_dir():
+        return "missing"
+    digest = hashlib.sha256()
+    for folder, subfolders, files in os.walk(output):
+        subfolders.sort()
+        for name in sorted(files):
+            status = os.lstat(os.path.join(folder, name))
+            relative = os.path.relpath(os.path.join(folder, name), output)
+            digest.update(f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()

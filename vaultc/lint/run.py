@@ -8,14 +8,18 @@ The vault's own counts (questions, terms, broken links) describe the vault and i
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from vaultc.analysis import Analysis, Progress, StageTimer, analyse, batch_garbage_collection
-from vaultc.diagnostics import RULES, Diagnostic, Severity
+from vaultc.analysis import Analysis, Progress, StageTimer, analyse_inputs, batch_garbage_collection, read_inputs
+from vaultc.cache.remember import remember
+from vaultc.cache.runs import RunRecord, decode_record, inputs_key
+from vaultc.cache.store import CacheFolder
+from vaultc.diagnostics import RULES, Diagnostic, Severity, sort_diagnostics
 from vaultc.extract.model import QuestionStatus
 from vaultc.lint.summary import LintSummary
+from vaultc.parallel import available_workers
 
 FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
 
@@ -51,26 +55,55 @@ def lint_vault(
     progress: Progress = lambda message: None,
     *,
     rules: RuleFilter = EVERY_RULE,
+    cache: Path | None = None,
 ) -> LintReport:
-    """Analyse the vault (no site is made), keep the findings ``rules`` lets through, and summarise."""
+    """Analyse the vault (no site is made), keep the findings ``rules`` lets through, and summarise.
+    With ``cache`` (the folder of caches) unchanged notes are not parsed again, and a vault that did
+    not change at all gets the last run's findings."""
     with batch_garbage_collection():
-        analysis = analyse(vault, ignore, StageTimer(progress))
-    reported = tuple(found for found in analysis.diagnostics if rules.keeps(found))
-    return LintReport(reported, summarise(analysis, reported))
+        found, counts = _findings(vault, ignore, StageTimer(progress), cache)
+    reported = tuple(finding for finding in found if rules.keeps(finding))
+    return LintReport(reported, _summary(found, counts, reported))
 
 
-def summarise(analysis: Analysis, reported: Iterable[Diagnostic] | None = None) -> LintSummary:
-    """Counts for the summary line: questions by status, concepts, undefined terms and broken links
-    (of the whole vault), and the severities of the ``reported`` findings (default: all)."""
+def _findings(
+    vault: Path, ignore: tuple[str, ...], timer: StageTimer, cache_root: Path | None
+) -> tuple[tuple[Diagnostic, ...], Mapping[str, int]]:
+    """Every finding and the vault's counts: the last run's when its inputs are this run's."""
+    inputs = read_inputs(vault, ignore, timer)
+    cache = CacheFolder.for_vault(vault, cache_root) if cache_root else None
+    key = inputs_key("lint", inputs, ())
+    last = decode_record(cache.record("lint")) if cache else None
+    if last is not None and last.key == key:
+        timer.progress("nothing changed since the last lint")
+        return last.diagnostics, last.counts
+    analysis = analyse_inputs(inputs, timer, cache.notes() if cache else None, available_workers())
+    found, counts = analysis.diagnostics, vault_counts(analysis)
+    if cache:
+        kept = remember(cache, analysis.parsed.entries, "lint", RunRecord(key, found, counts))
+        found = sort_diagnostics([*found, *kept])
+    return found, counts
+
+
+def vault_counts(analysis: Analysis) -> dict[str, int]:
+    """The vault's own counts for the summary: questions by status and glossary terms."""
     statuses = [question.status for question in analysis.knowledge.questions]
-    every = analysis.diagnostics
+    return {
+        "questions": len(statuses),
+        "unanswered": statuses.count(QuestionStatus.UNANSWERED),
+        "stubs": statuses.count(QuestionStatus.STUB),
+        "prompts": statuses.count(QuestionStatus.PROMPT),
+        "terms": sum(1 for concept in analysis.knowledge.concepts if concept.in_glossary),
+    }
+
+
+def _summary(every: Iterable[Diagnostic], counts: Mapping[str, int], reported: Iterable[Diagnostic]) -> LintSummary:
+    """The summary line: the vault's counts, undefined terms and broken links (of the whole vault),
+    and the severities of the ``reported`` findings."""
+    every = list(every)
     return LintSummary.from_counts(
-        every if reported is None else reported,
-        questions=len(statuses),
-        unanswered=statuses.count(QuestionStatus.UNANSWERED),
-        stubs=statuses.count(QuestionStatus.STUB),
-        prompts=statuses.count(QuestionStatus.PROMPT),
-        terms=sum(1 for concept in analysis.knowledge.concepts if concept.in_glossary),
+        reported,
+        **counts,
         undefined_terms=sum(1 for found in every if found.rule == "undefined-term"),
         broken_links=sum(1 for found in every if found.rule == "broken-link"),
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,12 +22,12 @@ from vaultc.graph import ConceptGraph, graph_json
 from vaultc.graph_nodes import note_node
 from vaultc.markdown.code import pygments_css
 from vaultc.names import SitePath, VaultPath, folder_of
+from vaultc.parallel import Progress, run_jobs, split
 from vaultc.render.context import Page, PageLink, SiteContext, SiteOptions, site_context
 from vaultc.render.glossary_counts import knowledge_counts
 from vaultc.render.glossary_pages import glossary_pages
 from vaultc.render.graph_svg import graph_pages, local_graph
 from vaultc.render.notes import note_context
-from vaultc.render.parallel import Job, Progress, run_jobs, split
 from vaultc.render.question_pages import question_pages
 from vaultc.render.search_index import search_pages
 from vaultc.render.seo import seo_pages
@@ -60,6 +60,8 @@ class RenderedSite:
     diagnostics: tuple[Diagnostic, ...]
 
 
+Job = Callable[[], list[Page]]
+
 MIN_NOTES_FOR_WORKERS = 100
 """Below this many notes a render is over before worker processes would have started."""
 
@@ -78,7 +80,7 @@ def render_site(
     workers = options.workers if large else 1
     if workers > 1:  # derived once here, inherited by every worker
         site.note_index, site.reader_graph  # noqa: B018 - cached properties, computed for their effect
-    pages = run_jobs(_jobs(site, theme, workers), workers, progress if large else lambda message: None)
+    pages = _gathered(_jobs(site, theme, workers), workers, progress if large else lambda message: None)
     pages += seo_pages([page.path for page in pages], options.base_url)
     return RenderedSite(
         tuple(sorted(pages, key=lambda page: page.path)), _copies(vault, site.sitemap), site.sitemap.diagnostics
@@ -97,6 +99,16 @@ def _jobs(site: SiteContext, theme: Theme, workers: int) -> list[Job]:
         *(functools.partial(_note_pages, site, paths) for paths in slices),
         functools.partial(_site_pages, site, theme),
     ]
+
+
+def _gathered(jobs: list[Job], workers: int, progress: Progress) -> list[Page]:
+    """Every job's pages in job order, each part done reported with the pages so far."""
+    pages: list[Page] = []
+    for done, job_pages in enumerate(run_jobs(jobs, workers), 1):
+        pages += job_pages
+        if len(jobs) > 2:
+            progress(f"rendered {done}/{len(jobs)} parts, {len(pages):,} pages")
+    return pages
 
 
 def _note_pages(site: SiteContext, paths: Sequence[VaultPath]) -> list[Page]:

@@ -1,0 +1,30 @@
+"""Saving a run into the cache, as one step that cannot fail the run.
+
+Why this module exists: ``build`` and ``lint`` both end by keeping their parsed notes and their run
+record. The cache only makes runs faster, so a folder that cannot be written (read-only home, full
+disk) is a finding, not an error: the run's result is whole without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from vaultc.cache.runs import RunRecord, encode_record
+from vaultc.cache.store import CacheFolder
+from vaultc.diagnostics import Diagnostic, diagnostic
+
+
+def remember(
+    cache: CacheFolder, entries: Mapping[str, bytes], name: str, record: RunRecord | None
+) -> list[Diagnostic]:
+    """Keep ``entries`` (the parsed notes of this run) and ``record`` (none: a run whose result is not
+    to be reused, such as a build that wrote nothing); the findings of trying."""
+    try:
+        cache.save_notes(entries)
+        if record is not None:
+            cache.save_record(name, encode_record(record))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        message = f"cannot write the build cache in '{cache.path}' ({reason}); pass --no-cache or set VAULTC_CACHE_DIR"
+        return [diagnostic("", 0, 0, "cache-unwritable", message)]
+    return []
