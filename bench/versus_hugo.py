@@ -8,6 +8,9 @@ unchanged: Hugo reads wikilinks and embeds as text); then ``vaultc build`` and `
 alternately, ``--repeat`` times each, each in its own process, and every vaultc run is divided by
 the Hugo run next to it. Reported per size: the median of those ratios for wall time and CPU time,
 each tool's median wall and CPU seconds, peak memory (largest process) and the site written.
+vaultc's cold builds run with ``--no-cache``; then, with a cache in the scratch folder, its warm runs
+are timed once each against Hugo's median cold build: a build with nothing changed, a build after
+one note was edited, and ``vaultc lint`` cold and warm.
 
 Runs only where ``hugo`` is on PATH (Debian: ``apt-get install -y hugo``).
 
@@ -29,6 +32,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 SYNTH = Path(__file__).resolve().with_name("synth.py")
+VAULTC = [sys.executable, "-m", "vaultc"]
 HUGO_CONFIG = 'baseURL = "http://localhost/"\ntitle = "bench"\ndisableKinds = ["RSS", "sitemap", "taxonomy", "term"]\n'
 HUGO_TEMPLATES = {
     "_default/baseof.html": "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head>"
@@ -59,14 +63,19 @@ class Comparison:
     cpu_ratio: float
     vaultc: dict[str, float]
     hugo: dict[str, float]
+    warm: dict[str, float]
+    """Wall seconds of vaultc's cached runs: nothing_changed, one_note_edited, lint_cold, lint_warm."""
 
 
-def timed(command: list[str], ok_codes: tuple[int, ...] = (0,)) -> tuple[float, float, float]:
+def timed(
+    command: list[str], ok_codes: tuple[int, ...] = (0,), cache: Path | None = None
+) -> tuple[float, float, float]:
     """(wall s, CPU s, peak MiB) of one command run to completion in a child process, from the
     child's own resource usage (``wait4``): its CPU includes the workers it waited for, its peak is
     the largest resident set of it and its workers."""
     started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "VAULTC_CACHE_DIR": str(cache)} if cache else None
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -94,7 +103,7 @@ def one_pair(vault: Path, hugo: Path, scratch: Path, index: int) -> tuple[Run, R
     """vaultc then Hugo, each a cold build into a fresh folder. vaultc exits 1 when a vault has
     errors, which the synthetic one has on purpose (broken links, embed loops)."""
     out, hugo_out = scratch / f"vaultc-{index}", scratch / f"hugo-{index}"
-    vaultc = timed([sys.executable, "-m", "vaultc", "build", str(vault), "-o", str(out), "-q"], ok_codes=(0, 1))
+    vaultc = timed([*VAULTC, "build", str(vault), "-o", str(out), "-q", "--no-cache"], ok_codes=(0, 1))
     hugo_run = timed(["hugo", "--quiet", "-s", str(hugo), "-d", str(hugo_out)])
     return Run(*vaultc, *site_size(out)), Run(*hugo_run, *site_size(hugo_out))
 
@@ -107,13 +116,31 @@ def compare(size: int, repeat: int, seed: int = 0) -> Comparison:
                        capture_output=True)  # fmt: skip
         hugo = hugo_site(vault, scratch / "hugo")
         pairs = [one_pair(vault, hugo, scratch, index) for index in range(repeat)]
+        warm = warm_runs(vault, scratch)
     return Comparison(
         size,
         statistics.median(v.wall / h.wall for v, h in pairs),
         statistics.median(v.cpu / h.cpu for v, h in pairs),
         _medians([v for v, _ in pairs]),
         _medians([h for _, h in pairs]),
+        warm,
     )
+
+
+def warm_runs(vault: Path, scratch: Path) -> dict[str, float]:
+    """vaultc with a cache: a priming build, then nothing changed, then one note edited; lint cold
+    (no cache) and warm."""
+    cache, out = scratch / "cache", scratch / "vaultc-warm"
+    build = [*VAULTC, "build", str(vault), "-o", str(out), "-q"]
+    timed(build, (0, 1), cache)
+    nothing = timed(build, (0, 1), cache)[0]
+    note = sorted(vault.rglob("*.md"))[len(list(vault.rglob("*.md"))) // 2]
+    note.write_text(note.read_text("utf-8") + "\nOne more line, written while the site was open.\n", "utf-8")
+    edited = timed(build, (0, 1), cache)[0]
+    lint_cold = timed([*VAULTC, "lint", str(vault), "--no-cache"], (0, 1))[0]
+    timed([*VAULTC, "lint", str(vault)], (0, 1), cache)
+    lint_warm = timed([*VAULTC, "lint", str(vault)], (0, 1), cache)[0]
+    return {"nothing_changed": nothing, "one_note_edited": edited, "lint_cold": lint_cold, "lint_warm": lint_warm}
 
 
 def _medians(runs: list[Run]) -> dict[str, float]:
@@ -132,6 +159,19 @@ def markdown_table(comparisons: list[Comparison]) -> str:
             f"| {c.size:,} | {c.wall_ratio:.2f}x | {c.cpu_ratio:.2f}x | {v['wall']:.1f}, {v['cpu']:.1f} "
             f"| {h['wall']:.1f}, {h['cpu']:.1f} | {v['peak_mib']:,.0f} / {h['peak_mib']:,.0f} "
             f"| {v['site_mb']:.1f} / {h['site_mb']:.1f} |"
+        )
+    rows += [
+        "",
+        "| notes | nothing changed (s, / Hugo cold) | one note edited (s, / Hugo cold) | lint cold (s) "
+        "| lint warm (s) |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for c in comparisons:
+        w, hugo = c.warm, c.hugo["wall"]
+        rows.append(
+            f"| {c.size:,} | {w['nothing_changed']:.2f}, {w['nothing_changed'] / hugo:.2f}x "
+            f"| {w['one_note_edited']:.1f}, {w['one_note_edited'] / hugo:.1f}x | {w['lint_cold']:.1f} "
+            f"| {w['lint_warm']:.2f} |"
         )
     return "\n".join(rows)
 

@@ -132,7 +132,7 @@ def test_a_failed_write_leaves_the_previous_site(tmp_path: Path, monkeypatch: py
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Path, "write_bytes", disk_full)
-    result = CliRunner().invoke(main, ["build", str(VAULT), "-o", str(output)])
+    result = CliRunner().invoke(main, ["build", str(VAULT), "-o", str(output), "--no-cache"])  # a real write
     assert result.exit_code == 1 and "previous site is unchanged" in result.output
     assert tree_digest(output) == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder left behind

@@ -1,6 +1,6 @@
-"""The render stage on several cores makes the same site, byte for byte, as on one (the synthetic
-vault of bench/, which has every kind of page, above the size where workers start), and the job
-list splits evenly and loses nothing."""
+"""The parse, extract and render stages on several cores make the same site, byte for byte, as on
+one (the synthetic vault of bench/, which has every kind of page, above the sizes where each stage
+starts workers), and the job list splits evenly and loses nothing."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from bench.synth import generate_attachments, generate_vault
 from vaultc.build import BuildOptions, build
 from vaultc.cli import main
 from vaultc.parallel import run_jobs, split
-from vaultc.render.site import MIN_NOTES_FOR_WORKERS
+from vaultc.extract import stage as extract_stage
+from vaultc.parse_vault import MIN_NOTES_FOR_WORKERS as PARSE_WORKERS_FROM
+from vaultc.render.site import MIN_NOTES_FOR_WORKERS as RENDER_WORKERS_FROM
 
-NOTES = MIN_NOTES_FOR_WORKERS + 50
+NOTES = max(PARSE_WORKERS_FROM, extract_stage.MIN_NOTES_FOR_WORKERS, RENDER_WORKERS_FROM) + 50
 
 
 def files_of(site: Path) -> dict[str, bytes]:
@@ -38,6 +40,8 @@ def test_two_workers_build_the_same_bytes_as_one(tmp_path: Path) -> None:
     assert parallel.pages == serial.pages and parallel.diagnostics == serial.diagnostics
     one, two = files_of(tmp_path / "one"), files_of(tmp_path / "two")
     assert one.keys() == two.keys() and [name for name in one if one[name] != two[name]] == []
+    parsed = [message for message in heard if message.startswith("parsed ")]
+    assert parsed[-1] == f"parsed {NOTES}/{NOTES} notes" and len(parsed) > 2  # in slices, by the workers
     rendered = [message for message in heard if message.startswith("rendered ")]
     parts = rendered[-1].split()[1].split("/")
     assert len(rendered) == int(parts[1]) > 2 and parts[0] == parts[1]  # each part done is reported

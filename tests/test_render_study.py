@@ -19,6 +19,15 @@ def pages() -> dict[str, str]:
     return pages_of(FILES)
 
 
+def linked_cards(html: str) -> dict[str, str]:
+    """Question text -> link for every card of a deck page that links to its card elsewhere."""
+    return {
+        re.sub(r"<[^>]+>", "", text).strip(): href
+        for href, text in re.findall(r'<div class="study-card study-card-link"[^>]*>\s*<a class="study-question" '
+                                     r'href="([^"]+)">(.*?)</a>', html)
+    }
+
+
 def cards(html: str) -> dict[str, tuple[dict[str, str], str]]:
     """Question text -> (data attributes, card body) for every card of a deck page."""
     found = {}
@@ -63,7 +72,18 @@ def test_unanswered_and_stub_cards_say_so(pages: dict[str, str]) -> None:
 def test_one_deck_per_note_and_per_tag(pages: dict[str, str]) -> None:
     assert set(cards(pages["study/notes/glossary.html"])) == {"What is an epoch?"}
     assert len(cards(pages["study/notes/topics--ml-basics.html"])) == 4
-    assert len(cards(pages["study/tags/ml.html"])) == 5 and len(cards(pages["study/tags/café.html"])) == 4
+    assert len(cards(pages["study/tags/ml.html"])) == 0  # a tag deck's cards link to their note's deck
+    assert len(linked_cards(pages["study/tags/ml.html"])) == 5 and len(linked_cards(pages["study/tags/café.html"])) == 4
+
+
+def test_a_tag_deck_links_each_card_to_its_answer_in_the_note_deck(pages: dict[str, str]) -> None:
+    linked = linked_cards(pages["study/tags/ml.html"])
+    href = linked["What is an epoch?"]
+    page, anchor = href.split("#")
+    assert page == "../notes/glossary.html"
+    deck = pages["study/notes/glossary.html"]
+    assert f'<details class="study-card" id="{anchor}"' in deck and anchor.startswith("card-")
+    assert "id=" not in pages["study/all/index.html"].split('class="study-card"', 1)[1].split(">", 1)[0]
     assert "<title>Study: Glossary · Test vault</title>" in pages["study/notes/glossary.html"]
     assert "<title>Study: #ml · Test vault</title>" in pages["study/tags/ml.html"]
 

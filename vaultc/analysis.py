@@ -82,7 +82,7 @@ def analyse_inputs(
     with timer("resolve"):
         resolved = resolve_vault(parsed, loaded.attachments)
     with timer("extract"):
-        knowledge = extract_knowledge(resolved, config.stub_patterns, config.flashcards.tags)
+        knowledge = extract_knowledge(resolved, config.stub_patterns, config.flashcards.tags, workers)
     found = [*loaded.diagnostics, *collapse_unknown_commands(d for note in parsed for d in note.diagnostics),
              *resolved.diagnostics, *embed_limit_problems(resolved.notes, resolved.targets), *knowledge.diagnostics,
              *unsafe_html(parsed)]

@@ -10,14 +10,22 @@ term with a dictionary, not with every other term).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from types import MappingProxyType
 
 from vaultc.diagnostics import sort_diagnostics
 from vaultc.extract.answers import DEFAULT_STUB_PATTERNS
 from vaultc.extract.concepts import build_concepts, vault_words
 from vaultc.extract.definitions import blocks_prose
-from vaultc.extract.evidence import DEFAULT_CARD_TAGS, MIN_HABIT, note_evidence, survey_note, vault_evidence
+from vaultc.extract.evidence import (
+    DEFAULT_CARD_TAGS,
+    MIN_HABIT,
+    NoteSurvey,
+    note_evidence,
+    survey_note,
+    vault_evidence,
+)
 from vaultc.extract.findings import concept_findings, question_findings
 from vaultc.extract.mentions import ProseIndex, find_mentions, prose_index
 from vaultc.extract.model import Knowledge, Question, QuestionForm, QuestionStatus, Term
@@ -28,28 +36,32 @@ from vaultc.extract.term_titles import glossary_vault
 from vaultc.extract.terms import extract_terms, term_heads, term_paragraphs, vault_fields
 from vaultc.extract.wording import has_question_mark
 from vaultc.model import ParsedNote
+from vaultc.parallel import run_jobs, split
 from vaultc.resolve import ResolvedVault
+
+MIN_NOTES_FOR_WORKERS = 200
+"""Below this many notes the per-note passes are over before workers would have started."""
 
 
 def extract_knowledge(
     vault: ResolvedVault,
     stub_patterns: tuple[str, ...] = DEFAULT_STUB_PATTERNS,
     card_tags: tuple[str, ...] = DEFAULT_CARD_TAGS,
+    workers: int = 1,
 ) -> Knowledge:
-    """Questions, answers, terms and concepts of the whole vault, with their findings."""
+    """Questions, answers, terms and concepts of the whole vault, with their findings. The two
+    per-note passes run on ``workers`` processes for large vaults (each note read alone; only the
+    plain values found travel back), the vault-wide steps here."""
     notes = list(vault.notes.values())
-    surveys = [survey_note(note) for note in notes]
+    workers = workers if len(notes) >= MIN_NOTES_FOR_WORKERS else 1
+    surveys, paragraphs = _unzipped(_per_note(notes, _survey, workers), 2)
     habits = vault_evidence(surveys, card_tags)
-    paragraphs = [term_paragraphs(note) for note in notes]
     fields = vault_fields(term_heads(read) for read in paragraphs)
     glossary = glossary_vault(notes, fields)
-    questions: list[Question] = []
-    terms: list[Term] = []
-    for note, survey, read in zip(notes, surveys, paragraphs, strict=True):
-        found = extract_questions(note, stub_patterns, note_evidence(survey, habits), survey.blocks)
-        questions.extend(found)
-        terms.extend(extract_terms(note, _answer_lines(found), fields, glossary, read))
-        terms.extend(card_terms(found))
+    read = functools.partial(_read, stub_patterns, habits, fields, glossary)
+    found = _per_note(list(zip(notes, surveys, paragraphs, strict=True)), read, workers)
+    questions = [question for asked, _ in found for question in asked]
+    terms = [term for _, defined in found for term in defined]
     asked = tuple(questions)
     prose = prose_index(notes)
     terms = list(_used(terms, notes, prose))
@@ -60,6 +72,35 @@ def extract_knowledge(
     open_places = frozenset((q.note, q.line) for q in asked if q.status is not QuestionStatus.ANSWERED)
     problems = [*question_findings(asked), *concept_findings(concepts, vocabulary, open_places)]
     return Knowledge(asked, concepts, MappingProxyType(dict(mentions)), sort_diagnostics(problems))
+
+
+def _survey(note: ParsedNote) -> tuple[NoteSurvey, tuple]:
+    """The first pass over one note: its habits, and its paragraphs read as glossary lines."""
+    return survey_note(note), term_paragraphs(note)
+
+
+def _read(stub_patterns, habits, fields, glossary, item) -> tuple[tuple[Question, ...], list[Term]]:
+    """The second pass over one note: its questions, then its terms (outside its answers)."""
+    note, survey, paragraphs = item
+    asked = extract_questions(note, stub_patterns, note_evidence(survey, habits), survey.blocks)
+    defined = [*extract_terms(note, _answer_lines(asked), fields, glossary, paragraphs), *card_terms(asked)]
+    return asked, defined
+
+
+def _per_note(items: list, read: Callable, workers: int) -> list:
+    """``read`` of every item, in order, by ``workers`` processes in contiguous slices."""
+    if workers <= 1:
+        return [read(item) for item in items]
+    jobs = [functools.partial(_read_slice, read, part) for part in split(items, workers * 4)]
+    return [result for part in run_jobs(jobs, workers) for result in part]
+
+
+def _read_slice(read: Callable, part) -> list:
+    return [read(item) for item in part]
+
+
+def _unzipped(pairs: list[tuple], width: int) -> tuple[list, ...]:
+    return tuple([pair[index] for pair in pairs] for index in range(width))
 
 
 def card_terms(questions: Sequence[Question]) -> Iterable[Term]:

@@ -182,4 +182,5 @@ def _copies(vault: ResolvedVault, sitemap: SiteMap) -> tuple[tuple[VaultPath, Si
 
 
 def _json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    """Compact JSON (no indentation: it was half of graph.json's bytes), keys sorted for stable bytes."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")

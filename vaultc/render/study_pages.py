@@ -3,14 +3,16 @@
 Each card is a ``<details>`` element, so decks work with no JavaScript: ``study/all.html`` (every
 question, paginated), one deck per note (``study/notes/...``) and one per tag (``study/tags/...``),
 listed on ``study/index.html``. ``static/study.js`` only adds shuffling, a random card and a
-status filter. An answer is rendered once per folder of deck pages (its links are relative, so
-they only differ between folders), which keeps the cost linear in the vault.
+status filter. An answer is written into two decks only, all questions and its note's: a tag
+deck's cards link to the card in the note's deck (``#card-<anchor>``, opened there), since copying
+every answer into each of its tags' decks made the decks most of a site (39 of 112 MB at 1,000
+notes). Each answer is rendered once (all decks are two folders deep).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -36,6 +38,9 @@ DECK_LIST_PAGE_SIZE = 500
 class Card:
     item: QuestionItem
     answer: Markup
+    elsewhere: SitePath | None = None
+    """The deck page holding this card with its answer, when this page only links to it."""
+    card_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,10 @@ class Deck:
     path: SitePath
     items: Sequence[QuestionItem]
     counts: dict[str, int]
+    answers_in: Mapping[SitePath, SitePath] | None = None
+    """Note page -> its deck, for a deck whose cards link to their note's deck for the answer."""
+    note_deck: bool = False
+    """One note's questions: its cards have ids (``card-<anchor>``) for the other decks to link to."""
 
 
 class AnswerHtml:
@@ -89,7 +98,8 @@ def shift_headings(html: Markup, top: int) -> Markup:
 def study_pages(site: SiteContext, items: Sequence[QuestionItem]) -> list[Page]:
     """The deck list and every deck's pages."""
     all_deck = Deck("All questions", STUDY_ALL, items, status_counts(items))
-    notes, tags = decks_by_note(items), decks_by_tag(items)
+    notes = decks_by_note(items)
+    tags = decks_by_tag(items, {deck.items[0].note_page: deck.path for deck in notes})
     pages = [
         site.page(
             "study_index.html",
@@ -118,13 +128,16 @@ def decks_by_note(items: Sequence[QuestionItem]) -> list[Deck]:
     for item in items:
         by_page.setdefault(item.note_page, []).append(item)
     decks = note_decks(by_page)
-    return [Deck(chosen[0].note_title, decks[page], chosen, status_counts(chosen)) for page, chosen in by_page.items()]
+    return [
+        Deck(chosen[0].note_title, decks[page], chosen, status_counts(chosen), note_deck=True)
+        for page, chosen in by_page.items()
+    ]
 
 
-def decks_by_tag(items: Sequence[QuestionItem]) -> list[Deck]:
+def decks_by_tag(items: Sequence[QuestionItem], note_decks: Mapping[SitePath, SitePath]) -> list[Deck]:
     by_tag = questions_by_tag(items)
     return [
-        Deck("#" + tag, path, by_tag[tag], status_counts(by_tag[tag]))
+        Deck("#" + tag, path, by_tag[tag], status_counts(by_tag[tag]), note_decks)
         for tag, path in tag_pages(by_tag, "study").items()
     ]
 
@@ -142,8 +155,14 @@ def deck_pages(site: SiteContext, deck: Deck, answers: AnswerHtml) -> list[Page]
                 description=f"{len(deck.items)} flash cards: {deck.title}, from {site.options.title}.",
                 deck=deck,
                 pagination=part,
-                cards=[Card(item, answers(item, part.path)) for item in part.items],
+                cards=[_card(item, deck, part.path, answers) for item in part.items],
                 study_index=STUDY,
             )
         )
     return pages
+
+
+def _card(item: QuestionItem, deck: Deck, page: SitePath, answers: AnswerHtml) -> Card:
+    if deck.answers_in is not None:
+        return Card(item, Markup(""), deck.answers_in[item.note_page])
+    return Card(item, answers(item, page), card_id=f"card-{item.question.anchor}" if deck.note_deck else None)

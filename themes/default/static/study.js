@@ -60,6 +60,14 @@
     announce(count + (count === 1 ? " card shown." : " cards shown."));
   }
 
+  // A tag deck links to a card in its note's deck: open it there (without JS it opens on a click).
+  function openTargeted() {
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (target && target.tagName === "DETAILS" && deck.contains(target)) target.open = true;
+  }
+  openTargeted();
+  window.addEventListener("hashchange", openTargeted);
+
   if (shuffleButton) { shuffleButton.addEventListener("click", shuffle); shuffleButton.hidden = false; }
   if (randomButton) { randomButton.addEventListener("click", pickRandom); randomButton.hidden = false; }
   if (filter) { filter.addEventListener("change", applyFilter); filter.hidden = false; }
