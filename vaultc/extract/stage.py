@@ -10,6 +10,7 @@ term with a dictionary, not with every other term).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from types import MappingProxyType
@@ -54,12 +55,20 @@ def extract_knowledge(
     plain values found travel back), the vault-wide steps here."""
     notes = list(vault.notes.values())
     workers = workers if len(notes) >= MIN_NOTES_FOR_WORKERS else 1
-    surveys, paragraphs = _unzipped(_per_note(notes, _survey, workers), 2)
+    if workers > 1:  # workers send back only what the vault-wide steps need, and read each note again:
+        # its survey and paragraphs take 4x longer to pickle (28 MB at 1,000 notes) than to make
+        surveys, heads = _unzipped(_per_note(notes, _habits_of, workers), 2)
+    else:
+        surveys, paragraphs = _unzipped([_survey(note) for note in notes], 2)
+        heads = [term_heads(read) for read in paragraphs]
     habits = vault_evidence(surveys, card_tags)
-    fields = vault_fields(term_heads(read) for read in paragraphs)
+    fields = vault_fields(heads)
     glossary = glossary_vault(notes, fields)
     read = functools.partial(_read, stub_patterns, habits, fields, glossary)
-    found = _per_note(list(zip(notes, surveys, paragraphs, strict=True)), read, workers)
+    if workers > 1:
+        found = _per_note(notes, lambda note: read(note, *_survey(note)), workers)
+    else:
+        found = [read(*item) for item in zip(notes, surveys, paragraphs, strict=True)]
     questions = [question for asked, _ in found for question in asked]
     terms = [term for _, defined in found for term in defined]
     asked = tuple(questions)
@@ -79,9 +88,14 @@ def _survey(note: ParsedNote) -> tuple[NoteSurvey, tuple]:
     return survey_note(note), term_paragraphs(note)
 
 
-def _read(stub_patterns, habits, fields, glossary, item) -> tuple[tuple[Question, ...], list[Term]]:
+def _habits_of(note: ParsedNote) -> tuple[NoteSurvey, dict[str, bool]]:
+    """In a worker: what the first pass adds to the vault's habits (the survey without its blocks)."""
+    survey, paragraphs = _survey(note)
+    return dataclasses.replace(survey, blocks=()), term_heads(paragraphs)
+
+
+def _read(stub_patterns, habits, fields, glossary, note, survey, paragraphs) -> tuple[tuple[Question, ...], list[Term]]:
     """The second pass over one note: its questions, then its terms (outside its answers)."""
-    note, survey, paragraphs = item
     asked = extract_questions(note, stub_patterns, note_evidence(survey, habits), survey.blocks)
     defined = [*extract_terms(note, _answer_lines(asked), fields, glossary, paragraphs), *card_terms(asked)]
     return asked, defined
