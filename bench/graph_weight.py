@@ -32,10 +32,10 @@ from markupsafe import Markup
 from vaultc.analysis import StageTimer, analyse, batch_garbage_collection
 from vaultc.graph import build_graph
 from vaultc.graph_nodes import note_node, term_node
-from vaultc.render import concept_pages
 from vaultc.render import site as site_module
 from vaultc.render.context import SiteContext, SiteOptions, site_context
-from vaultc.render.graph_svg import graph_pages, local_graph
+from vaultc.render.glossary import concept_pages
+from vaultc.render.graph.graph_svg import graph_pages, local_graph
 from vaultc.render.site import render_site
 from vaultc.theme import load_theme
 

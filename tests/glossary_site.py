@@ -12,7 +12,7 @@ from vaultc.extract.answers import DEFAULT_STUB_PATTERNS
 from vaultc.extract.stage import extract_knowledge
 from vaultc.graph import build_graph
 from vaultc.render.context import SiteContext, SiteOptions, site_context
-from vaultc.render.glossary_pages import glossary_pages
+from vaultc.render.glossary.glossary_pages import glossary_pages
 from vaultc.render.site import home
 from vaultc.render.sitemap import HOME
 from vaultc.theme import Theme, load_theme

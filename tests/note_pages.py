@@ -11,9 +11,9 @@ from tests.vaults import resolve_files
 from vaultc.extract.stage import extract_knowledge
 from vaultc.graph import build_graph
 from vaultc.names import VaultPath
-from vaultc.render.annotate import page_tokens
 from vaultc.render.context import SiteContext, SiteOptions, site_context
-from vaultc.render.notes import note_body
+from vaultc.render.notes.annotate import page_tokens
+from vaultc.render.notes.pages import note_body
 from vaultc.render.site import note_page
 from vaultc.theme import Theme, load_theme
 

@@ -13,7 +13,7 @@ from vaultc.analysis import StageTimer, analyse
 from vaultc.build import BuildOptions, build
 from vaultc.embed_budget import EMBED_BUDGET, EMBED_MIN_COST, embed_limit_problems
 from vaultc.names import VaultPath
-from vaultc.render.notes import note_body
+from vaultc.render.notes.pages import note_body
 from vaultc.render.sitemap import plan_site
 
 FRAME = '<div class="transclusion">'

@@ -1,7 +1,9 @@
 """A build that reuses the cache writes the same bytes as a cold build of the same vault, after
-every kind of edit: an answer written, an alias changed, a term defined in a new note, a link
-target renamed, a note deleted, the configuration and an attachment changed. And a build whose
-inputs did not change leaves the site alone, unless the site itself was touched."""
+every kind of edit: an answer written, an alias changed, a term defined in a new note, a linking
+note retitled, a new link, a link target renamed, a note deleted, the configuration and an
+attachment changed. And a build whose
+inputs did not change leaves the site alone, unless the site itself was touched; and a note page
+whose inputs did not change is kept from the last build, not rendered again."""
 
 from __future__ import annotations
 
@@ -49,6 +51,16 @@ def define_a_term_in_a_new_note(vault: Path) -> None:
     write(vault, {"Tokens.md": "Token: a piece of text the model reads\n\nTokens feed [[Attention]].\n"})
 
 
+def retitle_a_linking_note(vault: Path) -> None:  # its title shows in Attention's backlinks
+    text = (vault / "Glossary.md").read_text()
+    (vault / "Glossary.md").write_text("---\ntitle: Words to know\n---\n" + text)
+
+
+def link_a_note_from_another(vault: Path) -> None:  # a new backlink and related note for Embeddings
+    with (vault / "Tokens.md").open("a") as file:
+        file.write("\nTokens become [[Embeddings]].\n")
+
+
 def rename_a_link_target(vault: Path) -> None:
     (vault / "Attention.md").rename(vault / "Attention mechanism.md")
 
@@ -69,6 +81,8 @@ EDITS: list[Callable[[Path], None]] = [
     answer_a_question,
     change_an_alias,
     define_a_term_in_a_new_note,
+    retitle_a_linking_note,
+    link_a_note_from_another,
     rename_a_link_target,
     delete_a_note,
     change_the_configuration,
@@ -98,6 +112,8 @@ def test_every_edit_builds_the_same_bytes_with_the_cache_as_without(vault: Path,
         assert files_of(tmp_path / "warm") == files_of(tmp_path / f"cold-{edit.__name__}"), edit.__name__
         if edit is answer_a_question:  # one note changed: the others came from the cache
             assert f"{len(NOTES) - 1:,} of {len(NOTES):,} notes unchanged since the last run" in heard
+            # its page and the page embedding it are rendered again; the two that only link to it are kept
+            assert f"2 of {len(NOTES):,} note pages unchanged since the last build: kept" in heard
 
 
 def test_a_build_with_nothing_changed_leaves_the_site_alone(vault: Path, tmp_path: Path) -> None:

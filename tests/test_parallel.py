@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from bench.synth import generate_attachments, generate_vault
 from vaultc.build import BuildOptions, build
 from vaultc.cli import main
-from vaultc.parallel import run_jobs, split
 from vaultc.extract import stage as extract_stage
+from vaultc.parallel import run_jobs, split
 from vaultc.parse_vault import MIN_NOTES_FOR_WORKERS as PARSE_WORKERS_FROM
 from vaultc.render.site import MIN_NOTES_FOR_WORKERS as RENDER_WORKERS_FROM
 

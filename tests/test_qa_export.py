@@ -9,7 +9,7 @@ import json
 import pytest
 
 from tests.test_render_questions_support import FILES, pages_of
-from vaultc.render.qa_export import CSV_COLUMNS, qa_csv
+from vaultc.render.questions.qa_export import CSV_COLUMNS, qa_csv
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tests.note_pages import duplicate_ids, page_html
-from vaultc.render.raw_ids import rename_raw_ids
+from vaultc.render.notes.raw_ids import rename_raw_ids
 
 COLLIDING = {
     "A.md": (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.vaults import resolve_files
 from vaultc.names import VaultPath
-from vaultc.render.notes import note_body
+from vaultc.render.notes.pages import note_body
 from vaultc.render.sitemap import plan_site
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vaultc.markdown import create_markdown
-from vaultc.render.notes import balanced
+from vaultc.render.notes.pages import balanced
 
 MD = create_markdown()
 SOURCE = "1) What is X?\n\n   more about X\n2) What is Y?\n\n- a point\n\nafter the list\n"

@@ -8,11 +8,11 @@ import pytest
 
 from tests.glossary_site import duplicate_ids, entry, glossary_site, main_of, site_of
 from vaultc.extract.model import Concept, Definition
-from vaultc.render import glossary_order
-from vaultc.render.concept_places import PlaceFinder
-from vaultc.render.concept_text import shorten
-from vaultc.render.glossary_listing import glossary_listing
-from vaultc.render.glossary_order import folded, initial, layout_glossary, letter_id
+from vaultc.render.glossary import glossary_order
+from vaultc.render.glossary.concept_places import PlaceFinder
+from vaultc.render.glossary.concept_text import shorten
+from vaultc.render.glossary.glossary_listing import glossary_listing
+from vaultc.render.glossary.glossary_order import folded, initial, layout_glossary, letter_id
 
 LONG_DEFINITION = " ".join(["Dropout switches off a random share of the units at each training step"] * 5)
 VAULT = {

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from tests.glossary_site import duplicate_ids, glossary_site, main_of, site_of
-from vaultc.render import concept_sections
-from vaultc.render.concept_links import concept_backlinks, related_concepts
-from vaultc.render.concept_places import PlaceFinder
-from vaultc.render.glossary_order import sort_key
+from vaultc.render.glossary import concept_sections
+from vaultc.render.glossary.concept_links import concept_backlinks, related_concepts
+from vaultc.render.glossary.concept_places import PlaceFinder
+from vaultc.render.glossary.glossary_order import sort_key
 
 VAULT = {
     "Glossary.md": (
@@ -183,7 +183,7 @@ def test_pages_are_deterministic() -> None:
 
 
 def test_a_concept_page_shows_its_local_graph_when_there_is_one(embedding: str) -> None:
-    if '<figure class="local-graph">' in embedding:  # drawn by vaultc.render.graph_svg
+    if '<figure class="local-graph">' in embedding:  # drawn by vaultc.render.graph.graph_svg
         assert '<section class="concept-graph"' in embedding
         assert '<link rel="stylesheet" href="../static/graph.css">' in embedding
     assert main_of(embedding).count("<h1") == 1

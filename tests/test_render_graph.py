@@ -15,13 +15,13 @@ from vaultc.extract.stage import extract_knowledge
 from vaultc.graph import build_graph
 from vaultc.graph_nodes import note_node, term_node
 from vaultc.names import SitePath
-from vaultc.render import graph_svg
 from vaultc.render.context import SiteContext, SiteOptions, site_context
-from vaultc.render.graph_draw import number
-from vaultc.render.graph_layout import fit, ring_positions, spring_layout
-from vaultc.render.graph_local import LOCAL_CAP, local_graph, neighbourhood
-from vaultc.render.graph_reader import SitePages, fold_graph
-from vaultc.render.graph_svg import connected_core, graph_pages, summary
+from vaultc.render.graph import graph_svg
+from vaultc.render.graph.graph_draw import number
+from vaultc.render.graph.graph_layout import fit, ring_positions, spring_layout
+from vaultc.render.graph.graph_local import LOCAL_CAP, local_graph, neighbourhood
+from vaultc.render.graph.graph_reader import SitePages, fold_graph
+from vaultc.render.graph.graph_svg import connected_core, graph_pages, summary
 from vaultc.render.sitemap import GRAPH_PAGE
 from vaultc.theme import load_theme
 

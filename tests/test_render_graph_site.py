@@ -29,7 +29,7 @@ from vaultc.analysis import StageTimer, analyse
 from vaultc.graph import build_graph
 from vaultc.graph_nodes import note_node, term_node
 from vaultc.render.context import SiteOptions, site_context
-from vaultc.render.graph_svg import graph_pages, local_graph
+from vaultc.render.graph.graph_svg import graph_pages, local_graph
 from vaultc.theme import load_theme
 
 analysis = analyse(Path(sys.argv[1]), (), StageTimer(lambda message: None))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.glossary_site import duplicate_ids, home_html, main_of, site_of
-from vaultc.render.glossary_counts import knowledge_counts
+from vaultc.render.glossary.glossary_counts import knowledge_counts
 
 VAULT = {
     "Questions.md": (

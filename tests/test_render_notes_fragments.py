@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.note_pages import duplicate_ids, page_body, site_of
 from vaultc.names import SitePath
-from vaultc.render.notes import fragment_html
+from vaultc.render.notes.pages import fragment_html
 
 FILES = {
     "A.md": "What is x?\nAn answer[^1] with a note.\n\n[^1]: The footnote.\n",

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.note_pages import duplicate_ids, page_body, page_html, site_of
-from vaultc.render.notes import question_summary
+from vaultc.render.notes.pages import question_summary
 
 
 def mark(anchor: str, status: str, carries_id: bool = False) -> str:

@@ -23,13 +23,13 @@ from vaultc.extract.model import Concept, Definition, Knowledge, Question, Quest
 from vaultc.graph import build_graph
 from vaultc.graph_nodes import question_node
 from vaultc.names import VaultPath
-from vaultc.render import question_open
 from vaultc.render.context import QUESTION_STATUSES, STATUS_LABELS, SiteContext, SiteOptions, site_context
-from vaultc.render.glossary_counts import knowledge_counts
-from vaultc.render.notes import question_summary
-from vaultc.render.question_pages import STATUS_TITLES, question_pages
-from vaultc.render.search_docs import search_documents
-from vaultc.render.search_index import STATUSES, build_index
+from vaultc.render.glossary.glossary_counts import knowledge_counts
+from vaultc.render.notes.pages import question_summary
+from vaultc.render.questions import question_open
+from vaultc.render.questions.question_pages import STATUS_TITLES, question_pages
+from vaultc.render.search.search_docs import search_documents
+from vaultc.render.search.search_index import STATUSES, build_index
 from vaultc.render.site import render_site
 from vaultc.theme import load_theme
 

@@ -9,9 +9,9 @@ import pytest
 from tests.test_render_questions_support import FILES, Listed, listed, main_of, pages_of
 from vaultc.model import Heading
 from vaultc.names import SitePath
-from vaultc.render import question_pages as listing_module
-from vaultc.render.question_items import enclosing_headings, heading_at, paginate
-from vaultc.render.question_paths import note_decks, paged, tag_pages
+from vaultc.render.questions import question_pages as listing_module
+from vaultc.render.questions.question_items import enclosing_headings, heading_at, paginate
+from vaultc.render.questions.question_paths import note_decks, paged, tag_pages
 
 IN_ORDER = ["What is an epoch?", "What is a model?", "What is a loss?", "What is overfitting?", "What is a feature?"]
 

@@ -8,8 +8,8 @@ import pytest
 
 from tests.test_render_questions_support import FILES, listed, main_of, pages_of
 from vaultc.names import VaultPath
-from vaultc.render import question_open
-from vaultc.render.question_open import obsidian_url
+from vaultc.render.questions import question_open
+from vaultc.render.questions.question_open import obsidian_url
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from tests.vaults import resolve_files
 from vaultc.extract.stage import extract_knowledge
 from vaultc.graph import build_graph
 from vaultc.render.context import SiteContext, SiteOptions, site_context
-from vaultc.render.question_pages import question_pages
+from vaultc.render.questions.question_pages import question_pages
 from vaultc.theme import Theme, load_theme
 
 # A note with questions under nested headings, a stub, an unanswered heading question and a

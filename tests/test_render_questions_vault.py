@@ -17,8 +17,8 @@ from vaultc.analysis import StageTimer, analyse
 from vaultc.graph import build_graph
 from vaultc.names import VaultPath
 from vaultc.render.context import Page, SiteContext, SiteOptions, site_context
-from vaultc.render.notes import note_context
-from vaultc.render.question_pages import question_pages
+from vaultc.render.notes.pages import note_context
+from vaultc.render.questions.question_pages import question_pages
 
 VAULT = Path(__file__).resolve().parent.parent / "vault"
 OUR_FOLDERS = ("questions/", "study/", "open.", "notes/", "qa.")

@@ -8,8 +8,8 @@ import pytest
 
 from tests.note_pages import page_body, site_of
 from vaultc.names import VaultPath
-from vaultc.render import notes
-from vaultc.render.notes import fragment_html
+from vaultc.render.notes import pages as notes
+from vaultc.render.notes.pages import fragment_html
 
 
 @pytest.fixture

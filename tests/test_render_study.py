@@ -8,8 +8,8 @@ import pytest
 from markupsafe import Markup
 
 from tests.test_render_questions_support import FILES, main_of, pages_of
-from vaultc.render import study_pages
-from vaultc.render.study_pages import shift_headings
+from vaultc.render.questions import study_pages
+from vaultc.render.questions.study_pages import shift_headings
 
 CARD = re.compile(r'<details class="study-card"(.*?)>\s*<summary>(.*?)</summary>(.*?)</details>', flags=re.S)
 

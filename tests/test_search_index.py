@@ -15,8 +15,8 @@ from vaultc.analysis import StageTimer, analyse
 from vaultc.extract.stage import extract_knowledge
 from vaultc.graph import build_graph
 from vaultc.render.context import SiteContext, SiteOptions, site_context
-from vaultc.render.search_docs import BODY_CHAR_LIMIT, SNIPPET_LENGTH, search_documents, snippet
-from vaultc.render.search_index import (
+from vaultc.render.search.search_docs import BODY_CHAR_LIMIT, SNIPPET_LENGTH, search_documents, snippet
+from vaultc.render.search.search_index import (
     ALIAS_WEIGHT,
     INDEX_GLOBAL,
     KINDS,
@@ -30,8 +30,8 @@ from vaultc.render.search_index import (
     index_script,
     search_pages,
 )
-from vaultc.render.search_query import SearchIndex
-from vaultc.render.search_tokens import normalize
+from vaultc.render.search.search_query import SearchIndex
+from vaultc.render.search.search_tokens import normalize
 from vaultc.resolve import ResolvedVault
 from vaultc.theme import load_theme
 

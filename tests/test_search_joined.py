@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tests.test_search_index import index_of
-from vaultc.render.search_index import KINDS
-from vaultc.render.search_query import SearchIndex
-from vaultc.render.search_tokens import joined_pairs
+from vaultc.render.search.search_index import KINDS
+from vaultc.render.search.search_query import SearchIndex
+from vaultc.render.search.search_tokens import joined_pairs
 
 FILES = {
     "A.md": (

@@ -17,10 +17,10 @@ from tests.test_render_prompts import site_of as prompt_site
 from tests.test_search_index import FILES, ROOT, site_from, site_of
 from tests.test_search_tokens import TOKEN_CASES
 from vaultc.analysis import StageTimer, analyse
-from vaultc.render.search_docs import SearchDoc, search_documents
-from vaultc.render.search_index import build_index, doc_url, index_script
-from vaultc.render.search_query import SearchIndex
-from vaultc.render.search_tokens import MAX_TOKEN, query_tokens, tokens
+from vaultc.render.search.search_docs import SearchDoc, search_documents
+from vaultc.render.search.search_index import build_index, doc_url, index_script
+from vaultc.render.search.search_query import SearchIndex
+from vaultc.render.search.search_tokens import MAX_TOKEN, query_tokens, tokens
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js is not installed")

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from vaultc.render.search_tokens import (
+from vaultc.render.search.search_tokens import (
     _WORD,
     MAX_TOKEN,
     STOPWORDS,

@@ -10,8 +10,8 @@ import pytest
 from tests.note_pages import page_body, site_of
 from tests.syntax_cases import fixture_cases
 from vaultc.names import VaultPath
-from vaultc.render.annotate import page_tokens
-from vaultc.render.term_links import longest_matches
+from vaultc.render.notes.annotate import page_tokens
+from vaultc.render.notes.term_links import longest_matches
 
 
 @pytest.mark.parametrize(("text", "expected"), fixture_cases("term_links.md"))

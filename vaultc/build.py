@@ -69,16 +69,18 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     cache = CacheFolder.for_vault(options.vault, options.cache) if options.cache else None
     key = inputs_key("build", inputs, _settings(options), theme)
     last = decode_record(cache.record(_record_name(options))) if cache else None
-    if last is not None and last.key == key and last.output == output_stamp(options.output):
+    untouched = last is not None and last.output == output_stamp(options.output)  # the site as last built
+    if untouched and last.key == key:
         progress("nothing changed since the last build: the site is up to date")
         return BuildResult(last.counts["notes"], last.counts["pages"], last.diagnostics, True, timer.timings())
+    previous = (last.pages if untouched else {}) if cache else None
     workers = options.jobs or available_workers()
     analysis = analyse_inputs(inputs, timer, cache.notes() if cache else None, workers)
     with timer("graph"):
         graph = build_graph(analysis.resolved, analysis.knowledge)
     with timer("render"):
         site_options = _site_options(options, analysis.config, workers)
-        site = render_site(analysis.resolved, analysis.knowledge, graph, theme, site_options, timer.progress)
+        site = render_site(analysis.resolved, analysis.knowledge, graph, theme, site_options, timer.progress, previous)
     found = sort_diagnostics([*_kept(analysis.diagnostics, options), *apply_config(site.diagnostics, analysis.config)])
     written = not (options.strict and _fails(found, strict=True))
     if written:
@@ -86,7 +88,8 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
             write_site(site, options.vault, options.output)
     if cache:
         counts = {"notes": len(analysis.resolved.notes), "pages": len(site.pages)}
-        record = RunRecord(key, found, counts, output_stamp(options.output)) if written else None
+        keys = {page.path: page.key for page in site.pages if page.key}
+        record = RunRecord(key, found, counts, output_stamp(options.output), keys) if written else None
         found = sort_diagnostics([*found, *remember(cache, analysis.parsed.entries, _record_name(options), record)])
     return BuildResult(len(analysis.resolved.notes), len(site.pages), found, written, timer.timings())
 

@@ -8,7 +8,7 @@ answer shown on another page) may expand embedded units until it has embedded
 :data:`EMBED_MIN_COST` (about the frame it adds), so tiny units cannot multiply either. The embed
 that finds the budget spent, and every later one on that page, is shown as a link to its source.
 
-The renderer spends an :class:`EmbedBudget` as it renders (:mod:`vaultc.render.transclude`);
+The renderer spends an :class:`EmbedBudget` as it renders (:mod:`vaultc.render.notes.transclude`);
 :func:`embed_limit_problems` walks every note page in the same order with the same costs, before
 anything is rendered, so ``vaultc lint`` and ``vaultc build`` report the same ``embed-limit``
 findings, at the first embed each page leaves as a link.

@@ -11,17 +11,13 @@ does not itself embed anything back. The renderer also guards against loops, so 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 import networkx as nx
 from markdown_it.token import Token
 
 from vaultc.diagnostics import Diagnostic, diagnostic
-from vaultc.model import LinkKind, LinkRef, ParsedNote
+from vaultc.model import LinkKind, LinkRef, ParsedNote, Target
 from vaultc.names import VaultPath, basename, note_stem
-
-if TYPE_CHECKING:
-    from vaultc.resolve import Target
 
 Unit = tuple[VaultPath, str]
 """(note path, anchor): anchor "" is the whole note, else a heading anchor or "^blockid"."""

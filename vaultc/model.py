@@ -142,3 +142,22 @@ class ParsedNote:
         lines = self.text.split("\n", line)
         found = lines[line - 1].find(fragment) if 0 < line <= len(lines) and fragment else -1
         return found + 1 if found >= 0 else 1
+
+
+class TargetKind(enum.Enum):
+    NOTE = "note"
+    ATTACHMENT = "attachment"
+    MISSING = "missing"
+    UNPUBLISHED = "unpublished"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where one link points."""
+
+    kind: TargetKind
+    path: VaultPath | None = None
+    anchor: str = ""
+    """Heading anchor or "^blockid" on the target page ("" for the page itself)."""
+    anchor_missing: bool = False

@@ -7,7 +7,6 @@ resolved exactly is a diagnostic with path:line:column, never a silent guess.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -15,27 +14,8 @@ from types import MappingProxyType
 from vaultc.diagnostics import Diagnostic, diagnostic, sort_diagnostics
 from vaultc.embeds import embed_cycle_problems
 from vaultc.index import Match, VaultIndex
-from vaultc.model import LinkKind, LinkRef, ParsedNote
+from vaultc.model import LinkKind, LinkRef, ParsedNote, Target, TargetKind
 from vaultc.names import VaultPath, folder_of, is_note_path, normalize_inside, slugify
-
-
-class TargetKind(enum.Enum):
-    NOTE = "note"
-    ATTACHMENT = "attachment"
-    MISSING = "missing"
-    UNPUBLISHED = "unpublished"
-    UNSAFE = "unsafe"
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where one link points."""
-
-    kind: TargetKind
-    path: VaultPath | None = None
-    anchor: str = ""
-    """Heading anchor or "^blockid" on the target page ("" for the page itself)."""
-    anchor_missing: bool = False
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ class RunRecord:
     """Numbers the run reports besides its findings (notes, pages, questions...)."""
     output: str = ""
     """The output folder's stamp after the write (builds only)."""
+    pages: Mapping[str, str] = field(default_factory=dict)
+    """Site path -> key of every page written with one (builds only): what the next build may keep."""
 
 
 def inputs_key(kind: str, inputs: Inputs, settings: Iterable[str], theme: Theme | None = None) -> str:
@@ -58,7 +60,8 @@ def inputs_key(kind: str, inputs: Inputs, settings: Iterable[str], theme: Theme 
 def encode_record(record: RunRecord) -> bytes:
     rows = [[d.path, d.line, d.column, d.rule, d.message, int(d.severity), d.subject] for d in record.diagnostics]
     return json.dumps(
-        {"key": record.key, "output": record.output, "counts": dict(record.counts), "diagnostics": rows},
+        {"key": record.key, "output": record.output, "counts": dict(record.counts), "diagnostics": rows,
+         "pages": dict(record.pages)},
         ensure_ascii=False, sort_keys=True,
     ).encode("utf-8", "surrogatepass")  # fmt: skip
 
@@ -74,6 +77,7 @@ def decode_record(payload: bytes | None) -> RunRecord | None:
             for path, line, column, rule, message, severity, subject in data["diagnostics"]
         )
         counts = {str(name): int(value) for name, value in data["counts"].items()}
-        return RunRecord(str(data["key"]), found, counts, str(data["output"]))
+        pages = {str(path): str(key) for path, key in data.get("pages", {}).items()}
+        return RunRecord(str(data["key"]), found, counts, str(data["output"]), pages)
     except (ValueError, KeyError, TypeError, AttributeError):
         return None

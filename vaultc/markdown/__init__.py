@@ -10,7 +10,7 @@ Token contract (what the later stages rely on; each plugin documents its own tok
   token's content). :mod:`vaultc.markdown.positions` turns these into 1-based ``meta["line"]`` and
   ``meta["column"]`` in the note's source, so every diagnostic can point at file:line:col.
 * Plugins only parse and give a plain default rendering (used by the fixture tests). The site
-  renderer (:mod:`vaultc.render.markdown_html`) replaces the rules for tokens whose output depends on
+  renderer (:mod:`vaultc.render.notes.markdown_html`) replaces the rules for tokens whose output depends on
   the rest of the vault (links, embeds, tags).
 * Problems found while parsing are recorded in token metadata (e.g. ``meta["math_error"]``) and
   turned into diagnostics by :mod:`vaultc.parse`; plugins never raise and never print.

@@ -176,7 +176,7 @@ def render_callout_open(
 def render_callout_title_open(
     self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    token = tokens[idx]  # an id given to the title (a question on it: render/question_marks.py) is kept
+    token = tokens[idx]  # an id given to the title (a question on it: render/notes/question_marks.py) is kept
     return f'<{token.tag} class="callout-title"{RendererHTML.renderAttrs(token)}>'
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from vaultc.config_properties import DEFAULT_HIDDEN_PROPERTIES
@@ -17,6 +17,8 @@ from vaultc.extract.model import Knowledge, QuestionStatus
 from vaultc.graph import ConceptGraph
 from vaultc.names import SitePath
 from vaultc.render.csp import page_policy
+from vaultc.render.graph.graph_reader import ReaderGraph, build_reader_graph
+from vaultc.render.notes.page_index import NotePageIndex, build_page_index
 from vaultc.render.sitemap import (
     GLOSSARY,
     GRAPH_PAGE,
@@ -34,10 +36,6 @@ from vaultc.render.sitemap import (
 from vaultc.resolve import ResolvedVault
 from vaultc.theme import TemplateRenderer, Theme
 
-if TYPE_CHECKING:
-    from vaultc.render.annotate import NotePageIndex
-    from vaultc.render.graph_reader import ReaderGraph
-
 
 @dataclass(frozen=True)
 class Page:
@@ -45,6 +43,11 @@ class Page:
 
     path: SitePath
     content: bytes
+    key: str = ""
+    """A digest of the page's inputs, for pages a later build may keep (note pages; "" for others)."""
+    kept: bool = False
+    """The last build wrote this page from the same inputs: the write stage keeps that file
+    (``content`` is empty)."""
 
 
 @dataclass(frozen=True)
@@ -133,16 +136,12 @@ class SiteContext:
     @functools.cached_property
     def note_index(self) -> NotePageIndex:
         """Questions by note and linkable terms: built once, read by every note page."""
-        from vaultc.render.annotate import build_page_index  # it imports this module
-
-        return build_page_index(self)
+        return build_page_index(self.knowledge, self.sitemap)
 
     @functools.cached_property
     def reader_graph(self) -> ReaderGraph:
         """The concept graph folded into what a reader can open, for graph.html and local graphs."""
-        from vaultc.render.graph_reader import build_reader_graph  # it imports this module
-
-        return build_reader_graph(self)
+        return build_reader_graph(self.knowledge, self.graph, self.sitemap)
 
     def canonical(self, path: SitePath) -> str:
         """The page's absolute URL when ``--base-url`` is given, else "" (and "" for the 404 page,

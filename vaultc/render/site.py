@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from vaultc.diagnostics import Diagnostic
@@ -24,12 +24,13 @@ from vaultc.markdown.code import pygments_css
 from vaultc.names import SitePath, VaultPath, folder_of
 from vaultc.parallel import Progress, run_jobs, split
 from vaultc.render.context import Page, PageLink, SiteContext, SiteOptions, site_context
-from vaultc.render.glossary_counts import knowledge_counts
-from vaultc.render.glossary_pages import glossary_pages
-from vaultc.render.graph_svg import graph_pages, local_graph
-from vaultc.render.notes import note_context
-from vaultc.render.question_pages import question_pages
-from vaultc.render.search_index import search_pages
+from vaultc.render.glossary.glossary_counts import knowledge_counts
+from vaultc.render.glossary.glossary_pages import glossary_pages
+from vaultc.render.graph.graph_svg import graph_pages, local_graph
+from vaultc.render.notes.page_keys import note_page_key, site_digest
+from vaultc.render.notes.pages import note_context
+from vaultc.render.questions.question_pages import question_pages
+from vaultc.render.search.search_index import search_pages
 from vaultc.render.seo import seo_pages
 from vaultc.render.sitemap import (
     GLOSSARY,
@@ -73,21 +74,35 @@ def render_site(
     theme: Theme,
     options: SiteOptions,
     progress: Progress = lambda message: None,
+    previous: Mapping[SitePath, str] | None = None,
 ) -> RenderedSite:
-    """All pages: notes, knowledge (glossary, terms, questions, study), graph, search, site files."""
+    """All pages: notes, knowledge (glossary, terms, questions, study), graph, search, site files.
+    With ``previous`` (the page keys of the last build, whose files are still in place) note pages
+    get keys, and those whose key is unchanged are kept, not rendered (:mod:`~vaultc.render.notes.page_keys`)."""
     site = site_context(vault, knowledge, graph, theme, options)
     large = len(vault.notes) >= MIN_NOTES_FOR_WORKERS
     workers = options.workers if large else 1
-    if workers > 1:  # derived once here, inherited by every worker
+    if workers > 1 or previous is not None:  # derived once here, inherited by every worker
         site.note_index, site.reader_graph  # noqa: B018 - cached properties, computed for their effect
-    pages = _gathered(_jobs(site, theme, workers), workers, progress if large else lambda message: None)
+    keep = None if previous is None else Reuse(site_digest(site, theme), previous)
+    pages = _gathered(_jobs(site, theme, workers, keep), workers, progress if large else lambda message: None)
+    if keep is not None and (kept := sum(page.kept for page in pages)):
+        progress(f"{kept:,} of {len(vault.notes):,} note pages unchanged since the last build: kept")
     pages += seo_pages([page.path for page in pages], options.base_url)
     return RenderedSite(
         tuple(sorted(pages, key=lambda page: page.path)), _copies(vault, site.sitemap), site.sitemap.diagnostics
     )
 
 
-def _jobs(site: SiteContext, theme: Theme, workers: int) -> list[Job]:
+@dataclass(frozen=True)
+class Reuse:
+    """What note pages need to know to be kept: the site's digest and the last build's page keys."""
+
+    shared: str
+    previous: Mapping[SitePath, str]
+
+
+def _jobs(site: SiteContext, theme: Theme, workers: int, keep: Reuse | None) -> list[Job]:
     """The render as independent jobs, the longest first; note pages in slices (4 per worker, so a
     worker that finishes early takes another)."""
     slices = split(tuple(site.vault.notes), workers * 4)
@@ -96,7 +111,7 @@ def _jobs(site: SiteContext, theme: Theme, workers: int) -> list[Job]:
         functools.partial(glossary_pages, site),
         functools.partial(search_pages, site),
         functools.partial(graph_pages, site),
-        *(functools.partial(_note_pages, site, paths) for paths in slices),
+        *(functools.partial(_note_pages, site, paths, keep) for paths in slices),
         functools.partial(_site_pages, site, theme),
     ]
 
@@ -111,8 +126,17 @@ def _gathered(jobs: list[Job], workers: int, progress: Progress) -> list[Page]:
     return pages
 
 
-def _note_pages(site: SiteContext, paths: Sequence[VaultPath]) -> list[Page]:
-    return [note_page(site, path) for path in paths]
+def _note_pages(site: SiteContext, paths: Sequence[VaultPath], keep: Reuse | None) -> list[Page]:
+    if keep is None:
+        return [note_page(site, path) for path in paths]
+    pages = []
+    for path in paths:
+        page = site.sitemap.note(path)
+        drawn = local_graph(site, note_node(path), page)
+        key = note_page_key(site, path, keep.shared, str(drawn))
+        kept = keep.previous.get(page) == key
+        pages.append(Page(page, b"", key, kept=True) if kept else replace(note_page(site, path, drawn), key=key))
+    return pages
 
 
 def _site_pages(site: SiteContext, theme: Theme) -> list[Page]:
@@ -126,12 +150,12 @@ def _site_pages(site: SiteContext, theme: Theme) -> list[Page]:
     return pages
 
 
-def note_page(site: SiteContext, path: VaultPath) -> Page:
+def note_page(site: SiteContext, path: VaultPath, drawn: str | None = None) -> Page:
+    """The page of note ``path`` (``drawn``: its local graph, when already drawn)."""
     page, note = site.sitemap.note(path), site.vault.notes[path]
     context = note_context(note, page, site)
-    return site.page(
-        "note.html", page, page_title=note.title, local_graph=local_graph(site, note_node(path), page), **context
-    )
+    graph = local_graph(site, note_node(path), page) if drawn is None else drawn
+    return site.page("note.html", page, page_title=note.title, local_graph=graph, **context)
 
 
 def tag_pages(site: SiteContext) -> list[Page]:

@@ -1,17 +1,17 @@
 /* vaultc: the search engine behind search.html (search.js is the page; this file has no DOM code).
 
-   The index is built by vaultc/render/search_index.py and shipped as search-index.js, a script
+   The index is built by vaultc/render/search/search_index.py and shipped as search-index.js, a script
    assigning window.VAULTC_SEARCH_INDEX. This file exposes window.vaultcSearch: the tokeniser, the
    Index (query and ranking) and marks(), which characters of a text the query matched.
 
-   Tokenisation: the SAME rules as vaultc/render/search_tokens.py (change both together):
+   Tokenisation: the SAME rules as vaultc/render/search/search_tokens.py (change both together):
    1. Normalise: NFKD, drop combining marks (\p{M}), NFC, lower case, then ß -> ss and ς -> σ.
    2. Words are runs of letters and digits (\p{L}\p{N}); anything else separates.
    3. Inside a word, CJK runs (Han, Hiragana, Katakana, Hangul: the CJK ranges below) become
       overlapping character bigrams; a one-character run stays one token.
    4. Tokens are cut to index.maxToken characters.  5. index.stopwords are ignored.
 
-   Querying (reference implementation: vaultc/render/search_query.py):
+   Querying (reference implementation: vaultc/render/search/search_query.py):
    - every query token must match (AND); the last one is a prefix when it has 2+ characters
      ("embed" finds "embedding"); a single CJK character matches every bigram containing it;
    - a document's score is the sum over query tokens of its weight (title 16+, alias 8, headings,

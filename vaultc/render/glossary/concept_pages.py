@@ -3,7 +3,7 @@
 The page shows the concept's spellings and status, its definitions with their sources, the
 questions about it with their answers, the notes that mention it (saying when a mention lies in an
 answer), related concepts, the notes linking to it and its local graph. Lookups shared by all
-concept pages (places, related concepts, backlinks; see :mod:`vaultc.render.concept_links` for how
+concept pages (places, related concepts, backlinks; see :mod:`vaultc.render.glossary.concept_links` for how
 those two are decided) are built once in :class:`ConceptPagesData`, so building every concept
 page costs time linear in the vault.
 """
@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from vaultc.extract.model import Concept
 from vaultc.graph_nodes import term_node
 from vaultc.names import SitePath, VaultPath
-from vaultc.render.concept_links import concept_backlinks, related_concepts
-from vaultc.render.concept_places import PlaceFinder, unique_places
-from vaultc.render.concept_sections import definition_views, mention_views, question_views
-from vaultc.render.concept_text import acronyms, concept_status, plain_definition, short_definition, synonyms
 from vaultc.render.context import Page, PageLink, SiteContext
-from vaultc.render.glossary_order import GlossaryLayout, entry_id, sort_key
-from vaultc.render.graph_svg import local_graph
+from vaultc.render.glossary.concept_links import concept_backlinks, related_concepts
+from vaultc.render.glossary.concept_places import PlaceFinder, unique_places
+from vaultc.render.glossary.concept_sections import definition_views, mention_views, question_views
+from vaultc.render.glossary.concept_text import acronyms, concept_status, plain_definition, short_definition, synonyms
+from vaultc.render.glossary.glossary_order import GlossaryLayout, entry_id, sort_key
+from vaultc.render.graph.graph_svg import local_graph
 from vaultc.render.sitemap import GLOSSARY, QUESTIONS, url_from
 
 BACKLINKS_SHOWN = 100

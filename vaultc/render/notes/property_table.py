@@ -24,8 +24,8 @@ from markupsafe import Markup, escape
 
 from vaultc.model import ParsedNote, Property, PropertyKind, PropertyValue
 from vaultc.names import SitePath, relative_url
+from vaultc.render.notes.view import NoteView
 from vaultc.render.sitemap import SiteMap
-from vaultc.render.view import NoteView
 
 TAG_KEYS = ("tags", "tag")
 

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from vaultc.render.view import NoteView, note_unescaped
+from vaultc.render.notes.view import NoteView, note_unescaped
 
 RAW_ID_PREFIX = "html."
 _REFERENCES = ("id", "aria-describedby", "href")

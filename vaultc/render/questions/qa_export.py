@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from vaultc.render.context import Page, SiteContext
-from vaultc.render.question_items import QuestionItem
+from vaultc.render.questions.question_items import QuestionItem
 from vaultc.render.sitemap import QA_CSV, QA_JSON, url_from
 
 QA_FORMAT_VERSION = 1

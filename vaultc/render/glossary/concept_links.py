@@ -34,7 +34,7 @@ from vaultc.extract.spelling import concept_key
 from vaultc.graph import ConceptGraph
 from vaultc.graph_nodes import term_node
 from vaultc.names import VaultPath
-from vaultc.render.concept_places import Location, PlaceFinder
+from vaultc.render.glossary.concept_places import Location, PlaceFinder
 from vaultc.resolve import ResolvedVault, TargetKind
 
 RELATED_LIMIT = 10

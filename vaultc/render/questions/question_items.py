@@ -16,7 +16,7 @@ from vaultc.extract.model import Question
 from vaultc.model import Heading
 from vaultc.names import SitePath
 from vaultc.render.context import QUESTION_STATUSES, SiteContext
-from vaultc.render.question_paths import paged
+from vaultc.render.questions.question_paths import paged
 
 T = TypeVar("T")
 

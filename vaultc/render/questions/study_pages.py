@@ -19,9 +19,15 @@ from markupsafe import Markup
 
 from vaultc.names import SitePath
 from vaultc.render.context import Page, SiteContext
-from vaultc.render.notes import fragment_html
-from vaultc.render.question_items import QuestionItem, numbered_title, paginate, questions_by_tag, status_counts
-from vaultc.render.question_paths import STUDY_ALL, note_decks, tag_pages
+from vaultc.render.notes.pages import fragment_html
+from vaultc.render.questions.question_items import (
+    QuestionItem,
+    numbered_title,
+    paginate,
+    questions_by_tag,
+    status_counts,
+)
+from vaultc.render.questions.question_paths import STUDY_ALL, note_decks, tag_pages
 from vaultc.render.sitemap import QA_CSV, QA_JSON, STUDY
 
 _HEADING_TAG = re.compile(r"<h([1-6])(?=[\s>])")

@@ -4,7 +4,7 @@ A question asked in several places is one entry: its answer is shown once (the f
 place, else the first place) and the other places are listed with their own status. Long lists
 are cut (:data:`DEFINITIONS_SHOWN`, :data:`MENTION_NOTES_SHOWN`...) and say how many more there
 are, so a concept used in thousands of notes still has a light page. Everything is looked up in
-:class:`~vaultc.render.concept_places.PlaceFinder` tables: time linear in what is listed.
+:class:`~vaultc.render.glossary.concept_places.PlaceFinder` tables: time linear in what is listed.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from markupsafe import Markup
 
 from vaultc.extract.model import Concept, Definition, Question, QuestionStatus
 from vaultc.names import SitePath, VaultPath
-from vaultc.render.concept_places import Place, PlaceFinder
-from vaultc.render.concept_text import definition_html
 from vaultc.render.context import PageLink, SiteContext
-from vaultc.render.notes import fragment_html
+from vaultc.render.glossary.concept_places import Place, PlaceFinder
+from vaultc.render.glossary.concept_text import definition_html
+from vaultc.render.notes.pages import fragment_html
 from vaultc.render.sitemap import url_from
 
 DEFINITIONS_SHOWN = 20

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from vaultc.names import SitePath, relative_url
-from vaultc.render.graph_layout import Point
-from vaultc.render.graph_reader import ReaderGraph, ReaderNode
+from vaultc.render.graph.graph_layout import Point
+from vaultc.render.graph.graph_reader import ReaderGraph, ReaderNode
 
 LABEL_CHARS = 24
 """Longer labels are cut (with an ellipsis); the full name stays in the node's tooltip."""

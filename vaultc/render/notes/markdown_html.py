@@ -4,9 +4,9 @@ The syntax plugins give plain renderings; here the rules for tokens whose output
 of the vault are replaced: links and embeds point at site URLs (relative to the page being written),
 broken ones are visibly marked (``class="broken"``, no ``href``), note embeds are transcluded with a
 guard against loops, and tags link to their tag pages. The note page's own decorations (question
-badges, term links: :mod:`vaultc.render.annotate`) arrive as extra tokens, rendered by rules
+badges, term links: :mod:`vaultc.render.notes.annotate`) arrive as extra tokens, rendered by rules
 registered here. Everything a rule needs arrives through markdown-it's ``env["vaultc"]`` as a
-:class:`~vaultc.render.view.NoteView`; the tokens themselves are never modified.
+:class:`~vaultc.render.notes.view.NoteView`; the tokens themselves are never modified.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from vaultc.names import basename, relative_url
-from vaultc.render import media
-from vaultc.render.question_marks import render_question_mark
-from vaultc.render.raw_ids import install_raw_html_rules
+from vaultc.render.notes import media
+from vaultc.render.notes.question_marks import render_question_mark
+from vaultc.render.notes.raw_ids import install_raw_html_rules
+from vaultc.render.notes.term_links import render_term_link
+from vaultc.render.notes.transclude import transclude
+from vaultc.render.notes.view import NoteView
 from vaultc.render.sitemap import SiteMap
-from vaultc.render.term_links import render_term_link
-from vaultc.render.transclude import transclude
-from vaultc.render.view import NoteView
 from vaultc.resolve import Target, TargetKind
 
 

@@ -2,48 +2,26 @@
 
 Why a module: the parse is shared by every page (answers on question pages, transclusions) and is
 never changed, so the note page gets copies of just the tokens it decorates, made in one pass in
-document order: ids and badges from :mod:`vaultc.render.question_marks`, term links from
-:mod:`vaultc.render.term_links` (which needs that order for "once per section"). The per-site
+document order: ids and badges from :mod:`vaultc.render.notes.question_marks`, term links from
+:mod:`vaultc.render.notes.term_links` (which needs that order for "once per section"). The per-site
 indexes (questions by note, linkable terms) are built once per :class:`SiteContext`, so a page
 costs time proportional to its own tokens.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from vaultc.extract.model import Question
 from vaultc.model import ParsedNote
-from vaultc.names import SitePath, VaultPath
+from vaultc.names import SitePath
 from vaultc.render.context import SiteContext
-from vaultc.render.question_marks import MarkPlan, insert_marks, plan_marks
-from vaultc.render.term_links import TermIndex, TermLinker, term_index
+from vaultc.render.notes.question_marks import MarkPlan, insert_marks, plan_marks
+from vaultc.render.notes.term_links import TermLinker
 
 _TITLE_OPENINGS = frozenset({"heading_open", "callout_title_open"})
 """Inline content under these is a title, not prose: no term links there."""
-
-
-@dataclass(frozen=True)
-class NotePageIndex:
-    """Per-site lookups every note page needs."""
-
-    questions: Mapping[VaultPath, tuple[Question, ...]]
-    terms: TermIndex
-
-
-def build_page_index(site: SiteContext) -> NotePageIndex:
-    """The site's index (kept by the context as ``site.note_index``: built once per build)."""
-    by_note: dict[VaultPath, list[Question]] = defaultdict(list)
-    for question in site.knowledge.questions:
-        by_note[question.note].append(question)
-    return NotePageIndex(
-        {note: tuple(found) for note, found in by_note.items()},
-        term_index(site.knowledge, site.sitemap.concepts),
-    )
 
 
 def page_tokens(site: SiteContext, note: ParsedNote, page: SitePath) -> list[Token]:

@@ -1,9 +1,9 @@
 """The graph pages: the concept graph of the whole vault (graph.html), and each page's local graph.
 
-Both draw the reader's graph (:mod:`vaultc.render.graph_reader`: notes and concepts, each a link
-to its page) as inline SVG laid out at build time (:mod:`vaultc.render.graph_layout`), so they
+Both draw the reader's graph (:mod:`vaultc.render.graph.graph_reader`: notes and concepts, each a link
+to its page) as inline SVG laid out at build time (:mod:`vaultc.render.graph.graph_layout`), so they
 work with no JavaScript; ``graph.js`` only adds zoom and pan to the big one. The local graph of a
-page is :func:`vaultc.render.graph_local.local_graph`, re-exported here.
+page is :func:`vaultc.render.graph.graph_local.local_graph`, re-exported here.
 
 graph.html stays readable and light at 10,000 notes: it draws at most :data:`GLOBAL_CAP` nodes,
 the vault's best-connected part (:func:`connected_core`), and says so in a sentence; it names on
@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from vaultc.render.context import Page, PageLink, SiteContext
-from vaultc.render.graph_draw import Drawing, Label, draw_svg, place_labels
-from vaultc.render.graph_layout import fit, spring_layout
-from vaultc.render.graph_local import local_graph
-from vaultc.render.graph_reader import ReaderGraph
+from vaultc.render.graph.graph_draw import Drawing, Label, draw_svg, place_labels
+from vaultc.render.graph.graph_layout import fit, spring_layout
+from vaultc.render.graph.graph_local import local_graph
+from vaultc.render.graph.graph_reader import ReaderGraph
 from vaultc.render.sitemap import GRAPH_JSON, GRAPH_PAGE, url_from
 
 GLOBAL_CAP = 300

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from vaultc.embed_budget import EMBED_BUDGET, unit_cost
 from vaultc.embeds import unit_tokens
-from vaultc.render.view import NoteView
+from vaultc.render.notes.view import NoteView
 from vaultc.resolve import Target
 
 

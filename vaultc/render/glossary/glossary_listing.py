@@ -4,7 +4,7 @@ A concept listed as a term but defined nowhere is flagged ("needs a definition")
 was listed, each linking to the section of the note that lists it, so the gap can be filled where it
 was noticed; a concept only asked about so far shows where it is asked instead. Letter jumps head
 every glossary page; letters without entries are shown but not linked. When the glossary is split
-(see :mod:`vaultc.render.glossary_order`), ``glossary.html`` keeps the counts and the jumps, and
+(see :mod:`vaultc.render.glossary.glossary_order`), ``glossary.html`` keeps the counts and the jumps, and
 each letter's entries are on the letter's page(s).
 """
 
@@ -16,11 +16,11 @@ from markupsafe import Markup
 
 from vaultc.extract.model import Concept
 from vaultc.names import SitePath
-from vaultc.render.concept_places import Place, PlaceFinder, unique_places
-from vaultc.render.concept_text import acronyms, concept_status, definition_html, short_definition, synonyms
 from vaultc.render.context import Page, PageLink, SiteContext
-from vaultc.render.glossary_counts import knowledge_counts
-from vaultc.render.glossary_order import GlossaryLayout, LetterGroup, entry_id, letter_id
+from vaultc.render.glossary.concept_places import Place, PlaceFinder, unique_places
+from vaultc.render.glossary.concept_text import acronyms, concept_status, definition_html, short_definition, synonyms
+from vaultc.render.glossary.glossary_counts import knowledge_counts
+from vaultc.render.glossary.glossary_order import GlossaryLayout, LetterGroup, entry_id, letter_id
 from vaultc.render.sitemap import GLOSSARY, OPEN_QUESTIONS, url_from
 
 GLOSSARY_PLACES = 5
@@ -37,7 +37,7 @@ class GlossaryEntry:
     synonyms: tuple[str, ...]
     acronyms: tuple[str, ...]
     status: str
-    """See :func:`~vaultc.render.concept_text.concept_status`."""
+    """See :func:`~vaultc.render.glossary.concept_text.concept_status`."""
     places: tuple[Place, ...]
     """For a concept without a definition: where it is listed or asked (at most :data:`GLOSSARY_PLACES`)."""
     more_places: int

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from vaultc.names import SitePath
 from vaultc.render.context import QUESTION_STATUSES, STATUS_LABELS, Page, SiteContext
-from vaultc.render.qa_export import qa_exports
-from vaultc.render.question_items import (
+from vaultc.render.questions.qa_export import qa_exports
+from vaultc.render.questions.question_items import (
     QuestionItem,
     group_by_note,
     numbered_title,
@@ -24,10 +24,10 @@ from vaultc.render.question_items import (
     questions_by_tag,
     status_counts,
 )
-from vaultc.render.question_open import open_pages
-from vaultc.render.question_paths import status_listing, tag_pages
+from vaultc.render.questions.question_open import open_pages
+from vaultc.render.questions.question_paths import status_listing, tag_pages
+from vaultc.render.questions.study_pages import study_pages
 from vaultc.render.sitemap import QA_CSV, QA_JSON, QUESTIONS
-from vaultc.render.study_pages import study_pages
 
 LISTING_PAGE_SIZE = 500
 STATUS_TITLES = {

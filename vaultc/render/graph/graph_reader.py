@@ -37,10 +37,11 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from vaultc.extract.model import Concept
+from vaultc.extract.model import Concept, Knowledge
+from vaultc.graph import ConceptGraph
 from vaultc.graph_nodes import note_node
 from vaultc.names import SitePath
-from vaultc.render.context import SiteContext
+from vaultc.render.sitemap import SiteMap
 
 READER_EDGES = frozenset({"links-to", "embeds", "mentions", "defined-in", "about", "synonym-of"})
 LINK_EDGES = frozenset({"links-to", "embeds"})
@@ -186,8 +187,8 @@ def title_concepts(concepts: Iterable[Concept]) -> dict[str, str]:
     return found
 
 
-def build_reader_graph(site: SiteContext) -> ReaderGraph:
+def build_reader_graph(knowledge: Knowledge, graph: ConceptGraph, sitemap: SiteMap) -> ReaderGraph:
     """The folded graph of this site (kept by the context as ``site.reader_graph``: built once)."""
-    names = {concept.key: concept.name for concept in site.knowledge.concepts}
-    pages = SitePages(site.sitemap.notes, site.sitemap.concepts, names, title_concepts(site.knowledge.concepts))
-    return fold_graph(site.graph.graph, pages)
+    names = {concept.key: concept.name for concept in knowledge.concepts}
+    pages = SitePages(sitemap.notes, sitemap.concepts, names, title_concepts(knowledge.concepts))
+    return fold_graph(graph.graph, pages)

@@ -1,17 +1,17 @@
 """The glossary and the concept pages: the render stage's builder for everything about terms.
 
-Builds the shared lookups once (glossary layout, :class:`~vaultc.render.concept_places.PlaceFinder`,
-related concepts, backlinks), then the glossary A–Z (:mod:`vaultc.render.glossary_listing`) and
-one page per concept (:mod:`vaultc.render.concept_pages`).
+Builds the shared lookups once (glossary layout, :class:`~vaultc.render.glossary.concept_places.PlaceFinder`,
+related concepts, backlinks), then the glossary A–Z (:mod:`vaultc.render.glossary.glossary_listing`) and
+one page per concept (:mod:`vaultc.render.glossary.concept_pages`).
 """
 
 from __future__ import annotations
 
-from vaultc.render.concept_pages import concept_pages, concept_pages_data
-from vaultc.render.concept_places import PlaceFinder
 from vaultc.render.context import Page, SiteContext
-from vaultc.render.glossary_listing import glossary_listing
-from vaultc.render.glossary_order import layout_glossary
+from vaultc.render.glossary.concept_pages import concept_pages, concept_pages_data
+from vaultc.render.glossary.concept_places import PlaceFinder
+from vaultc.render.glossary.glossary_listing import glossary_listing
+from vaultc.render.glossary.glossary_order import layout_glossary
 
 
 def glossary_pages(site: SiteContext) -> list[Page]:

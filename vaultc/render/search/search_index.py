@@ -26,8 +26,8 @@ import json
 from typing import Any
 
 from vaultc.render.context import QUESTION_STATUSES, Page, SiteContext
-from vaultc.render.search_docs import KINDS, SearchDoc, search_documents
-from vaultc.render.search_tokens import MAX_TOKEN, STOPWORDS, index_token_counts, joined_pairs
+from vaultc.render.search.search_docs import KINDS, SearchDoc, search_documents
+from vaultc.render.search.search_tokens import MAX_TOKEN, STOPWORDS, index_token_counts, joined_pairs
 from vaultc.render.sitemap import GLOSSARY, QUESTIONS, SEARCH, SEARCH_INDEX, url_from
 
 STATUSES = (*QUESTION_STATUSES, "undefined", "defined")

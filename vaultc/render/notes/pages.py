@@ -1,6 +1,6 @@
-"""Note pages: a note's rendered body with its properties (:mod:`vaultc.render.property_table`), table
+"""Note pages: a note's rendered body with its properties (:mod:`vaultc.render.notes.property_table`), table
 of contents, tags, backlinks and related notes, question badges and term links
-(:mod:`vaultc.render.annotate`), and a summary of its questions."""
+(:mod:`vaultc.render.notes.annotate`), and a summary of its questions."""
 
 from __future__ import annotations
 
@@ -17,14 +17,14 @@ from vaultc.markdown import create_markdown
 from vaultc.model import ParsedNote
 from vaultc.names import SitePath
 from vaultc.parse import inline_text
-from vaultc.render.annotate import page_tokens
 from vaultc.render.context import PageLink, SiteContext
-from vaultc.render.markdown_html import install_site_rules
-from vaultc.render.property_table import PropertyRow, property_rows
+from vaultc.render.notes.annotate import page_tokens
+from vaultc.render.notes.markdown_html import install_site_rules
+from vaultc.render.notes.property_table import PropertyRow, property_rows
+from vaultc.render.notes.transclude import without_ids
+from vaultc.render.notes.view import NoteView
 from vaultc.render.sanitize import sanitize_html
 from vaultc.render.sitemap import SiteMap, url_from
-from vaultc.render.transclude import without_ids
-from vaultc.render.view import NoteView
 from vaultc.resolve import ResolvedVault
 
 DESCRIPTION_LENGTH = 160

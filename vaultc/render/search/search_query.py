@@ -17,8 +17,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-from vaultc.render.search_index import KINDS, TITLE_WEIGHT, decode_postings
-from vaultc.render.search_tokens import is_cjk, query_tokens
+from vaultc.render.search.search_index import KINDS, TITLE_WEIGHT, decode_postings
+from vaultc.render.search.search_tokens import is_cjk, query_tokens
 
 EXACT_RANK = {"term": 3, "question": 2, "note": 1}
 
@@ -32,7 +32,7 @@ class Hit:
 
 
 class SearchIndex:
-    """An index as built by :func:`~vaultc.render.search_index.build_index`, ready to query."""
+    """An index as built by :func:`~vaultc.render.search.search_index.build_index`, ready to query."""
 
     def __init__(self, index: dict[str, Any]) -> None:
         self.index = index

@@ -23,9 +23,18 @@ from markupsafe import Markup, escape
 
 from vaultc.names import SitePath
 from vaultc.render.context import SiteContext
-from vaultc.render.graph_draw import LABEL_CHARS, Box, Drawing, Label, draw_svg, label_box, place_labels, shape_box
-from vaultc.render.graph_layout import Point, ring_positions
-from vaultc.render.graph_reader import ReaderGraph
+from vaultc.render.graph.graph_draw import (
+    LABEL_CHARS,
+    Box,
+    Drawing,
+    Label,
+    draw_svg,
+    label_box,
+    place_labels,
+    shape_box,
+)
+from vaultc.render.graph.graph_layout import Point, ring_positions
+from vaultc.render.graph.graph_reader import ReaderGraph
 from vaultc.render.sitemap import GRAPH_PAGE, url_from
 
 LOCAL_CAP = 25

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from vaultc.extract.model import Concept
 from vaultc.names import SitePath, VaultPath, note_stem
 from vaultc.render.context import Page, SiteContext
-from vaultc.render.question_items import (
+from vaultc.render.questions.question_items import (
     NoteGroup,
     Pagination,
     QuestionItem,

@@ -20,10 +20,10 @@ from vaultc.extract.model import Concept, Question
 from vaultc.model import ParsedNote
 from vaultc.names import VaultPath
 from vaultc.parse import inline_text
-from vaultc.render.concept_text import concept_status, plain_definition
 from vaultc.render.context import SiteContext
-from vaultc.render.notes import description
-from vaultc.render.search_tokens import normalize
+from vaultc.render.glossary.concept_text import concept_status, plain_definition
+from vaultc.render.notes.pages import description
+from vaultc.render.search.search_tokens import normalize
 from vaultc.render.sitemap import SEARCH, url_from
 
 KINDS = ("note", "question", "term")

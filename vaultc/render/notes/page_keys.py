@@ -1,0 +1,103 @@
+"""A note page's key: a digest of everything its HTML is made from, so that a build can keep the
+page the last build wrote when its key is unchanged, instead of rendering and writing it again.
+
+Why this module exists: after an edit most note pages are what they were, and rendering them is
+the largest part of a build. A key must change whenever the page could: it covers what every page
+reads (``site_digest``: options, theme, where every page of the site is, which terms have pages)
+and what this page reads (the note's path and text, the targets of its links and the titles of the
+notes they name, every note it embeds, transitively, with their texts and targets, its questions,
+the term mentions and definitions placed in it, its backlinks and related notes with their titles,
+and its local graph as drawn). ARCHITECTURE.md lists these inputs; the incremental tests compare
+cached builds with cold ones byte for byte after every kind of edit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+from collections.abc import Mapping, Set
+
+from vaultc.model import LinkKind, TargetKind
+from vaultc.names import VaultPath
+from vaultc.render.context import SiteContext
+from vaultc.theme import Theme
+
+
+def site_digest(site: SiteContext, theme: Theme) -> str:
+    """What every note page reads, once per site."""
+    options = site.options
+    return _digest(
+        (options.title, options.allow_html, options.base_url, options.obsidian_vault, options.hidden_properties),
+        theme.templates,
+        theme.static,
+        site.sitemap.notes,
+        site.sitemap.attachments,
+        site.sitemap.concepts,
+        site.note_index.terms.pages,
+    )
+
+
+def note_page_key(site: SiteContext, path: VaultPath, shared: str, local_graph: str) -> str:
+    """The key of the page of note ``path`` (``shared``: the site's digest, ``local_graph``: the
+    page's local graph as drawn)."""
+    vault, graph, terms = site.vault, site.graph, site.note_index.terms
+    note = vault.notes[path]
+    linked = sorted({t.path for t in vault.targets[path] if t.kind is TargetKind.NOTE and t.path})
+    neighbours = sorted({*graph.backlinks(path), *graph.related(path), *linked})
+    return _digest(
+        shared,
+        path,
+        note.text,
+        vault.targets[path],
+        [(other, vault.notes[other].title) for other in neighbours if other in vault.notes],
+        graph.backlinks(path),
+        graph.related(path),
+        [(embedded, vault.notes[embedded].text, vault.targets[embedded]) for embedded in _embedded(site, path)],
+        site.note_index.questions.get(path, ()),
+        terms.mentioned.get(path, {}),
+        terms.defined_at.get(path, frozenset()),
+        local_graph,
+    )
+
+
+def _embedded(site: SiteContext, path: VaultPath) -> list[VaultPath]:
+    """Every note the page transcludes, directly or through other embeds (each once, sorted)."""
+    seen: set[VaultPath] = {path}
+    todo = [path]
+    while todo:
+        current = todo.pop()
+        note, targets = site.vault.notes[current], site.vault.targets[current]
+        for link, target in zip(note.links, targets, strict=False):
+            embedded = target.path
+            fresh = embedded not in seen and embedded in site.vault.notes
+            if fresh and link.kind is LinkKind.EMBED and target.kind is TargetKind.NOTE:
+                seen.add(embedded)
+                todo.append(embedded)
+    return sorted(seen - {path})
+
+
+def _digest(*parts: object) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(repr(_canonical(part)).encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _canonical(value: object) -> object:
+    """``value`` as nested tuples of plain values, sets and mappings in sorted order (a frozenset's
+    repr follows string hashing, which differs between runs)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, *(_canonical(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return tuple(sorted((repr(_canonical(k)), _canonical(v)) for k, v in value.items()))
+    if isinstance(value, Set):
+        return tuple(sorted(repr(_canonical(item)) for item in value))
+    if isinstance(value, list | tuple):
+        return tuple(_canonical(item) for item in value)
+    if isinstance(value, bytes | str | int | float | bool) or value is None:
+        return value
+    return repr(value)  # markdown-it tokens and the like: their repr lists every field
