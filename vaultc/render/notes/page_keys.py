@@ -80,24 +80,38 @@ def _embedded(site: SiteContext, path: VaultPath) -> list[VaultPath]:
 def _digest(*parts: object) -> str:
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(repr(_canonical(part)).encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
+        _feed(digest, part)
     return digest.hexdigest()
 
 
-def _canonical(value: object) -> object:
-    """``value`` as nested tuples of plain values, sets and mappings in sorted order (a frozenset's
-    repr follows string hashing, which differs between runs)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, *(_canonical(getattr(value, f.name)) for f in dataclasses.fields(value)))
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Mapping):
-        return tuple(sorted((repr(_canonical(k)), _canonical(v)) for k, v in value.items()))
-    if isinstance(value, Set):
-        return tuple(sorted(repr(_canonical(item)) for item in value))
-    if isinstance(value, list | tuple):
-        return tuple(_canonical(item) for item in value)
-    if isinstance(value, bytes | str | int | float | bool) or value is None:
-        return value
-    return repr(value)  # markdown-it tokens and the like: their repr lists every field
+def _feed(digest, value: object) -> None:
+    """Add ``value`` to the digest, typed and length-prefixed so that no two values feed the same
+    bytes; sets and mappings in sorted order (a frozenset's order follows string hashing, which
+    differs between runs)."""
+    if isinstance(value, str):
+        data = value.encode("utf-8", "surrogatepass")
+        digest.update(b"s%d:" % len(data) + data)
+    elif isinstance(value, bytes):
+        digest.update(b"b%d:" % len(value) + value)
+    elif isinstance(value, bool | int | float) or value is None:
+        digest.update(f"{type(value).__name__}{value!r};".encode())
+    elif isinstance(value, enum.Enum):
+        _feed(digest, value.value)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        _feed(digest, type(value).__name__)
+        _items(digest, [getattr(value, field.name) for field in dataclasses.fields(value)])
+    elif isinstance(value, Mapping):
+        _items(digest, sorted((_digest(key), _digest(item)) for key, item in value.items()))
+    elif isinstance(value, Set):
+        _items(digest, sorted(_digest(item) for item in value))
+    elif isinstance(value, list | tuple):
+        _items(digest, value)
+    else:
+        _feed(digest, repr(value))  # markdown-it tokens and the like: their repr lists every field
+
+
+def _items(digest, values) -> None:
+    digest.update(b"[%d:" % len(values))
+    for item in values:
+        _feed(digest, item)
+    digest.update(b"]")
