@@ -9,21 +9,18 @@ only then lets the write stage touch the output folder.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vaultc.analysis import Progress, StageTimer, analyse_inputs, batch_garbage_collection, read_inputs
-from vaultc.cache.remember import remember
-from vaultc.cache.runs import RunRecord, decode_record, inputs_key
-from vaultc.cache.store import CacheFolder
+from vaultc.cache.build_memory import BuildMemory
 from vaultc.config import Config, apply_config
 from vaultc.diagnostics import Diagnostic, Severity, sort_diagnostics
 from vaultc.graph import build_graph
 from vaultc.parallel import available_workers
 from vaultc.render.site import SiteOptions, render_site
 from vaultc.theme import load_theme
-from vaultc.write import check_output_folder, output_stamp, write_site
+from vaultc.write import check_output_folder, write_site
 
 
 @dataclass(frozen=True)
@@ -66,31 +63,24 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     check_output_folder(options.vault, options.output)
     theme = load_theme(options.theme)
     inputs = read_inputs(options.vault, options.ignore, timer)
-    cache = CacheFolder.for_vault(options.vault, options.cache) if options.cache else None
-    key = inputs_key("build", inputs, _settings(options), theme)
-    last = decode_record(cache.record(_record_name(options))) if cache else None
-    untouched = last is not None and last.output == output_stamp(options.output)  # the site as last built
-    if untouched and last.key == key:
+    memory = BuildMemory.open(options.cache, options.output, inputs, _settings(options), theme)
+    if (last := memory.unchanged()) is not None:
         progress("nothing changed since the last build: the site is up to date")
         return BuildResult(last.counts["notes"], last.counts["pages"], last.diagnostics, True, timer.timings())
-    previous = (last.pages if untouched else {}) if cache else None
     workers = options.jobs or available_workers()
-    analysis = analyse_inputs(inputs, timer, cache.notes() if cache else None, workers)
+    analysis = analyse_inputs(inputs, timer, memory.parsed_notes(), workers)
     with timer("graph"):
         graph = build_graph(analysis.resolved, analysis.knowledge)
     with timer("render"):
         site_options = _site_options(options, analysis.config, workers)
-        site = render_site(analysis.resolved, analysis.knowledge, graph, theme, site_options, timer.progress, previous)
+        site = render_site(analysis.resolved, analysis.knowledge, graph, theme, site_options, timer.progress,
+                           memory.page_keys())  # fmt: skip
     found = sort_diagnostics([*_kept(analysis.diagnostics, options), *apply_config(site.diagnostics, analysis.config)])
     written = not (options.strict and _fails(found, strict=True))
     if written:
         with timer("write"):
             write_site(site, options.vault, options.output)
-    if cache:
-        counts = {"notes": len(analysis.resolved.notes), "pages": len(site.pages)}
-        keys = {page.path: page.key for page in site.pages if page.key}
-        record = RunRecord(key, found, counts, output_stamp(options.output), keys) if written else None
-        found = sort_diagnostics([*found, *remember(cache, analysis.parsed.entries, _record_name(options), record)])
+    found = sort_diagnostics([*found, *memory.keep(analysis, site, found, options.output if written else None)])
     return BuildResult(len(analysis.resolved.notes), len(site.pages), found, written, timer.timings())
 
 
@@ -98,11 +88,6 @@ def _settings(options: BuildOptions) -> tuple[str, ...]:
     """The options that change what a build writes (not how fast: ``jobs``)."""
     output = str(options.output.resolve())
     return output, repr((options.strict, options.allow_html, options.title, options.ignore, options.base_url))
-
-
-def _record_name(options: BuildOptions) -> str:
-    """One record per output folder: two sites of one vault do not evict each other."""
-    return "build-" + hashlib.sha256(str(options.output.resolve()).encode()).hexdigest()[:16]
 
 
 def _kept(found: tuple[Diagnostic, ...], options: BuildOptions) -> list[Diagnostic]:
