@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from vaultc.cli import main
+from vaultc.cli import counted, main
 from vaultc.diagnostics import RULES
 
 VAULT = Path(__file__).resolve().parent.parent / "vault"
@@ -208,3 +208,14 @@ def test_the_summary_counts_open_prompts(tmp_path: Path) -> None:
     assert json.loads(lint(str(tmp_path), "-f", "json")[1])["summary"]["prompts"] == 2
     assert code == 1  # the unanswered question is a warning; the prompts are only info
     assert lint(str(tmp_path), "--no-rule", "unanswered-question")[0] == 0  # info never fails the run
+
+
+def test_help_lists_every_command_with_a_whole_sentence() -> None:
+    listed = CliRunner().invoke(main, ["--help"]).output.split("Commands:", 1)[1]
+    lines = [line.split(None, 1) for line in listed.strip().splitlines()]
+    assert [name for name, _ in lines] == ["build", "clean", "init", "lint", "serve"]
+    assert all(text.endswith(".") and not text.endswith("...") for _, text in lines)
+
+
+def test_counts_in_summaries_agree_with_their_number() -> None:
+    assert (counted(1, "note"), counted(0, "error"), counted(2_000, "file")) == ("1 note", "0 errors", "2,000 files")

@@ -28,7 +28,7 @@ def main() -> None:
     """Compile an Obsidian vault into a linked glossary and Q&A website, and lint it."""
 
 
-@main.command("build")
+@main.command("build", short_help="Build a vault's site (default: ./vault into ./site).")
 @click.argument("vault", default="vault", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "-o",
@@ -106,7 +106,7 @@ def _list_rules(context: click.Context, _parameter: click.Parameter, value: bool
         context.exit(0)
 
 
-@main.command("lint")
+@main.command("lint", short_help="Report what a vault is missing, each at file:line:column.")
 @click.argument("vault", default="vault", type=click.Path(file_okay=False, path_type=Path))
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text (people, editors), json (tools), github (Actions annotations), sarif (code scanning).")
@@ -139,7 +139,7 @@ def lint_command(
     sys.exit(1 if report.fails(fail_on) else 0)
 
 
-@main.command("serve")
+@main.command("serve", short_help="Serve a vault's site and rebuild it as notes change.")
 @click.argument("vault", default="vault", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("-p", "--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0 picks a free one).")
@@ -167,7 +167,7 @@ def serve_command(
     serve(ServeOptions(options, host, port, open_browser), lambda line: click.echo(line, err=True))
 
 
-@main.command("init")
+@main.command("init", short_help="Set a vault up for publishing on GitHub Pages.")
 @click.argument("vault", default="vault", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--repo-root",
@@ -206,7 +206,7 @@ def init_command(vault: Path, repo_root: Path | None, pip_spec: str, branch: str
     )
 
 
-@main.command("clean")
+@main.command("clean", short_help="Delete a vault's build cache.")
 @click.argument("vault", default="vault", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--all", "every_vault", is_flag=True, help="Delete the cache of every vault, not only VAULT's.")
 def clean_command(vault: Path, every_vault: bool) -> None:
@@ -219,6 +219,11 @@ def clean_command(vault: Path, every_vault: bool) -> None:
         click.echo("no build cache to remove" + ("" if every_vault else f" for '{vault}'"))
     else:
         click.echo(f"removed the build cache{'s of every vault' if every_vault else f' of {vault}'}: {removed}")
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 note``, ``2 notes``: the summaries' counts."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _cache(no_cache: bool) -> Path | None:
@@ -261,11 +266,12 @@ def _print_findings(result: BuildResult, verbose: bool) -> None:
 
 def _print_summary(result: BuildResult, output: Path, strict: bool, verbose: bool) -> None:
     counts = {severity: sum(1 for d in result.diagnostics if d.severity is severity) for severity in Severity}
-    problems = f"{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings"
+    problems = f"{counted(counts[Severity.ERROR], 'error')}, {counted(counts[Severity.WARNING], 'warning')}"
     if verbose:
         click.echo("vaultc: " + ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timings), err=True)
     if result.written:
-        click.echo(f"vaultc: built {result.notes} notes into {output}/ ({result.pages} files); {problems}.", err=True)
+        built = f"built {counted(result.notes, 'note')} into {output}/ ({counted(result.pages, 'file')})"
+        click.echo(f"vaultc: {built}; {problems}.", err=True)
     else:
         click.echo(
             f"vaultc: {problems}; --strict, so nothing was written ({output}/ is unchanged). "
