@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -76,6 +77,9 @@ def test_cli_build_prints_diagnostics_and_summary(tmp_path: Path) -> None:
         "create it or fix the link" in lines
     )
     assert "built 3 notes" in result.stderr
+    found = next(line for line in result.stderr.splitlines() if line.startswith("vaultc: found "))
+    assert re.fullmatch(r"vaultc: found \d+ questions \(\d+ unanswered, \d+ stubs?\), \d+ glossary terms "
+                        r"\(\d+ to define\); .*open\.html lists what is missing\.", found)  # fmt: skip
 
 
 def test_strict_fails_on_warnings_and_keeps_the_previous_site(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from vaultc.config import Config, apply_config, load_config
 from vaultc.diagnostics import Diagnostic, sort_diagnostics
 from vaultc.embed_budget import embed_limit_problems
-from vaultc.extract.model import Knowledge
+from vaultc.extract.model import Knowledge, QuestionStatus
 from vaultc.extract.stage import extract_knowledge
 from vaultc.html_report import unsafe_html
 from vaultc.lint.suppress import apply_suppressions, suppressions
@@ -95,6 +95,19 @@ def configured(found: Iterable[Diagnostic], parsed: Iterable[ParsedNote], config
     directive_problems = [d for kept in by_note.values() for d in kept.diagnostics]
     kept = apply_suppressions([*found, *directive_problems], by_note)
     return sort_diagnostics(apply_config(kept, config))
+
+
+def vault_counts(analysis: Analysis) -> dict[str, int]:
+    """The vault's own counts for summaries: questions by status, glossary terms, terms to define."""
+    statuses = [question.status for question in analysis.knowledge.questions]
+    return {
+        "questions": len(statuses),
+        "unanswered": statuses.count(QuestionStatus.UNANSWERED),
+        "stubs": statuses.count(QuestionStatus.STUB),
+        "prompts": statuses.count(QuestionStatus.PROMPT),
+        "terms": sum(1 for concept in analysis.knowledge.concepts if concept.in_glossary),
+        "undefined_terms": sum(1 for found in analysis.diagnostics if found.rule == "undefined-term"),
+    }
 
 
 @contextmanager

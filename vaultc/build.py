@@ -9,10 +9,11 @@ only then lets the write stage touch the output folder.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vaultc.analysis import Progress, StageTimer, analyse_inputs, batch_garbage_collection, read_inputs
+from vaultc.analysis import Progress, StageTimer, analyse_inputs, batch_garbage_collection, read_inputs, vault_counts
 from vaultc.cache.build_memory import BuildMemory
 from vaultc.config import Config, apply_config
 from vaultc.diagnostics import Diagnostic, Severity, sort_diagnostics
@@ -46,6 +47,8 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...]
     written: bool
     timings: tuple[tuple[str, float], ...] = field(default=())
+    found: Mapping[str, int] = field(default_factory=dict)
+    """What the vault holds (:func:`vaultc.analysis.vault_counts`: questions by status, terms)."""
 
     def failed(self, strict: bool) -> bool:
         """Errors fail a build; with ``strict``, warnings too."""
@@ -66,7 +69,8 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     memory = BuildMemory.open(options.cache, options.output, inputs, _settings(options), theme)
     if (last := memory.unchanged()) is not None:
         progress("nothing changed since the last build: the site is up to date")
-        return BuildResult(last.counts["notes"], last.counts["pages"], last.diagnostics, True, timer.timings())
+        counts = dict(last.counts)
+        return BuildResult(counts.pop("notes"), counts.pop("pages"), last.diagnostics, True, timer.timings(), counts)
     workers = options.jobs or available_workers()
     analysis = analyse_inputs(inputs, timer, memory.parsed_notes(), workers)
     with timer("graph"):
@@ -81,7 +85,8 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
         with timer("write"):
             write_site(site, options.vault, options.output)
     found = sort_diagnostics([*found, *memory.keep(analysis, site, found, options.output if written else None)])
-    return BuildResult(len(analysis.resolved.notes), len(site.pages), found, written, timer.timings())
+    counts = vault_counts(analysis)
+    return BuildResult(len(analysis.resolved.notes), len(site.pages), found, written, timer.timings(), counts)
 
 
 def _settings(options: BuildOptions) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ editors and CI can jump to them; progress and the summary go to stderr.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -221,6 +222,16 @@ def clean_command(vault: Path, every_vault: bool) -> None:
         click.echo(f"removed the build cache{'s of every vault' if every_vault else f' of {vault}'}: {removed}")
 
 
+def _found(counts: Mapping[str, int], output: Path) -> str:
+    """What the vault holds and what is still missing, and where to see it."""
+    questions = f"{counted(counts['questions'], 'question')} ({counts['unanswered']:,} unanswered, "
+    questions += f"{counted(counts['stubs'], 'stub')})"
+    terms = f"{counted(counts['terms'], 'glossary term')} ({counts['undefined_terms']:,} to define)"
+    missing = counts["unanswered"] + counts["stubs"] + counts["undefined_terms"]
+    where = f"; {output / 'open.html'} lists what is missing" if missing else ""
+    return f"found {questions}, {terms}{where}."
+
+
 def counted(number: int, noun: str) -> str:
     """``1 note``, ``2 notes``: the summaries' counts."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
@@ -272,6 +283,8 @@ def _print_summary(result: BuildResult, output: Path, strict: bool, verbose: boo
     if result.written:
         built = f"built {counted(result.notes, 'note')} into {output}/ ({counted(result.pages, 'file')})"
         click.echo(f"vaultc: {built}; {problems}.", err=True)
+        if result.found:
+            click.echo(f"vaultc: {_found(result.found, output)}", err=True)
     else:
         click.echo(
             f"vaultc: {problems}; --strict, so nothing was written ({output}/ is unchanged). "

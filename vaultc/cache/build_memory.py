@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from vaultc.analysis import Analysis, Inputs
+from vaultc.analysis import Analysis, Inputs, vault_counts
 from vaultc.cache.remember import remember
 from vaultc.cache.runs import RunRecord, decode_record, inputs_key
 from vaultc.cache.store import CacheFolder
@@ -65,7 +65,7 @@ class BuildMemory:
             return []
         record = None
         if output is not None:
-            counts = {"notes": len(analysis.resolved.notes), "pages": len(site.pages)}
+            counts = {"notes": len(analysis.resolved.notes), "pages": len(site.pages), **vault_counts(analysis)}
             keys = {page.path: page.key for page in site.pages if page.key}
             record = RunRecord(self.key, found, counts, output_stamp(output), keys)
         return remember(self.cache, analysis.parsed.entries, self.record_name, record)

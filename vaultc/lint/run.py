@@ -12,12 +12,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from vaultc.analysis import Analysis, Progress, StageTimer, analyse_inputs, batch_garbage_collection, read_inputs
+from vaultc.analysis import Progress, StageTimer, analyse_inputs, batch_garbage_collection, read_inputs, vault_counts
 from vaultc.cache.remember import remember
 from vaultc.cache.runs import RunRecord, decode_record, inputs_key
 from vaultc.cache.store import CacheFolder
 from vaultc.diagnostics import RULES, Diagnostic, Severity, sort_diagnostics
-from vaultc.extract.model import QuestionStatus
 from vaultc.lint.summary import LintSummary
 from vaultc.parallel import available_workers
 
@@ -85,26 +84,13 @@ def _findings(
     return found, counts
 
 
-def vault_counts(analysis: Analysis) -> dict[str, int]:
-    """The vault's own counts for the summary: questions by status and glossary terms."""
-    statuses = [question.status for question in analysis.knowledge.questions]
-    return {
-        "questions": len(statuses),
-        "unanswered": statuses.count(QuestionStatus.UNANSWERED),
-        "stubs": statuses.count(QuestionStatus.STUB),
-        "prompts": statuses.count(QuestionStatus.PROMPT),
-        "terms": sum(1 for concept in analysis.knowledge.concepts if concept.in_glossary),
-    }
-
-
 def _summary(every: Iterable[Diagnostic], counts: Mapping[str, int], reported: Iterable[Diagnostic]) -> LintSummary:
-    """The summary line: the vault's counts, undefined terms and broken links (of the whole vault),
+    """The summary line: the vault's counts and broken links (of the whole vault),
     and the severities of the ``reported`` findings."""
     every = list(every)
     return LintSummary.from_counts(
         reported,
         **counts,
-        undefined_terms=sum(1 for found in every if found.rule == "undefined-term"),
         broken_links=sum(1 for found in every if found.rule == "broken-link"),
     )
 
