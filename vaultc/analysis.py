@@ -13,14 +13,15 @@ import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vaultc.config import Config, apply_config, load_config
 from vaultc.diagnostics import Diagnostic, sort_diagnostics
 from vaultc.embed_budget import embed_limit_problems
 from vaultc.extract.model import Knowledge, QuestionStatus
-from vaultc.extract.stage import extract_knowledge
+from vaultc.extract.readings import NO_READINGS, Readings
+from vaultc.extract.stage import extract_remembering
 from vaultc.html_report import unsafe_html
 from vaultc.lint.suppress import apply_suppressions, suppressions
 from vaultc.load import LoadedVault, load_vault
@@ -44,6 +45,16 @@ class Analysis:
     diagnostics: tuple[Diagnostic, ...]
     parsed: ParsedVault
     """The parse stage's result, with the cache entries of this run when a cache was given."""
+    readings: Mapping[str, bytes] = field(default_factory=dict)
+    """What extract read in each note, as cache entries of this run (empty without a cache)."""
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """An earlier run's cache entries by key: parsed notes, and what extract read in each note."""
+
+    notes: Mapping[str, bytes]
+    readings: Mapping[str, bytes]
 
 
 @dataclass(frozen=True)
@@ -67,14 +78,14 @@ def analyse(vault: Path, ignore: tuple[str, ...], timer: StageTimer) -> Analysis
 
 
 def analyse_inputs(
-    inputs: Inputs, timer: StageTimer, cached: Mapping[str, bytes] | None = None, workers: int = 1
+    inputs: Inputs, timer: StageTimer, cached: Remembered | None = None, workers: int = 1
 ) -> Analysis:
-    """Parse, resolve and extract; gather and filter the findings. ``cached``: parsed notes of an
-    earlier run by key (:mod:`vaultc.parse_vault`)."""
+    """Parse, resolve and extract; gather and filter the findings. ``cached``: an earlier run's
+    entries (:mod:`vaultc.parse_vault`, :mod:`vaultc.extract.readings`); none: no cache."""
     config, loaded = inputs.config, inputs.loaded
     with timer("parse", f"{len(loaded.notes)} notes"):
         options = ParseOptions(config.flashcards.separators, config.strict_line_breaks)
-        parse = parse_vault(loaded.notes, options, cached, workers, timer.progress)
+        parse = parse_vault(loaded.notes, options, cached and cached.notes, workers, timer.progress)
         parsed = parse.notes
         if parse.reused:
             timer.progress(f"{parse.reused:,} of {len(parsed):,} notes unchanged since the last run")
@@ -82,11 +93,20 @@ def analyse_inputs(
     with timer("resolve"):
         resolved = resolve_vault(parsed, loaded.attachments)
     with timer("extract"):
-        knowledge = extract_knowledge(resolved, config.stub_patterns, config.flashcards.tags, workers)
+        remembered = _remembered_readings(parse, cached)
+        knowledge, readings = extract_remembering(
+            resolved, config.stub_patterns, config.flashcards.tags, workers, remembered
+        )
     found = [*loaded.diagnostics, *collapse_unknown_commands(d for note in parsed for d in note.diagnostics),
              *resolved.diagnostics, *embed_limit_problems(resolved.notes, resolved.targets), *knowledge.diagnostics,
              *unsafe_html(parsed)]
-    return Analysis(config, loaded, resolved, knowledge, configured(found, parsed, config), parse)
+    return Analysis(config, loaded, resolved, knowledge, configured(found, parsed, config), parse, readings)
+
+
+def _remembered_readings(parse: ParsedVault, cached: Remembered | None) -> Readings:
+    if cached is None:
+        return NO_READINGS
+    return Readings(dict(zip((note.path for note in parse.notes), parse.keys, strict=True)), cached.readings)
 
 
 def configured(found: Iterable[Diagnostic], parsed: Iterable[ParsedNote], config: Config) -> tuple[Diagnostic, ...]:

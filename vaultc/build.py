@@ -72,7 +72,7 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
         counts = dict(last.counts)
         return BuildResult(counts.pop("notes"), counts.pop("pages"), last.diagnostics, True, timer.timings(), counts)
     workers = options.jobs or available_workers()
-    analysis = analyse_inputs(inputs, timer, memory.parsed_notes(), workers)
+    analysis = analyse_inputs(inputs, timer, memory.remembered(), workers)
     with timer("graph"):
         graph = build_graph(analysis.resolved, analysis.knowledge)
     with timer("render"):

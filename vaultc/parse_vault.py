@@ -37,6 +37,8 @@ class ParsedVault:
     """Key -> encoded note for every note (empty unless asked for): the cache after this run."""
     reused: int
     """How many notes came from the cache."""
+    keys: tuple[str, ...] = ()
+    """Each note's key, in the order of the notes (empty unless a cache was given)."""
 
 
 def note_key(note: SourceNote, options: ParseOptions) -> str:
@@ -62,7 +64,7 @@ def parse_vault(
         notes[index] = note
         if keys:
             entries[keys[index]] = entry or encode_note(note)
-    return ParsedVault(tuple(notes), MappingProxyType(entries), len(sources) - len(todo))
+    return ParsedVault(tuple(notes), MappingProxyType(entries), len(sources) - len(todo), tuple(keys))
 
 
 def _parsed(sources: Sequence[SourceNote], indexes: list[int], options: ParseOptions, workers: int, progress: Progress):

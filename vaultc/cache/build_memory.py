@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from vaultc.analysis import Analysis, Inputs, vault_counts
-from vaultc.cache.remember import remember
+from vaultc.analysis import Analysis, Inputs, Remembered, vault_counts
+from vaultc.cache.remember import remember, remembered
 from vaultc.cache.runs import RunRecord, decode_record, inputs_key
 from vaultc.cache.store import CacheFolder
 from vaultc.diagnostics import Diagnostic
@@ -49,9 +49,9 @@ class BuildMemory:
         """The last build's record when nothing this build reads has changed since."""
         return self.last if self.last is not None and self.last.key == self.key else None
 
-    def parsed_notes(self) -> Mapping[str, bytes] | None:
-        """Parsed notes of the last run by key (None: no cache, so none are returned either)."""
-        return self.cache.notes() if self.cache else None
+    def remembered(self) -> Remembered | None:
+        """The last run's parsed notes and readings by key (None: no cache, so none are returned either)."""
+        return remembered(self.cache)
 
     def page_keys(self) -> Mapping[SitePath, str] | None:
         """Keys of the pages the output folder holds (None: no cache, so pages get no keys)."""
@@ -68,4 +68,4 @@ class BuildMemory:
             counts = {"notes": len(analysis.resolved.notes), "pages": len(site.pages), **vault_counts(analysis)}
             keys = {page.path: page.key for page in site.pages if page.key}
             record = RunRecord(self.key, found, counts, output_stamp(output), keys)
-        return remember(self.cache, analysis.parsed.entries, self.record_name, record)
+        return remember(self.cache, analysis, self.record_name, record)

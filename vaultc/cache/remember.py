@@ -7,20 +7,17 @@ disk) is a finding, not an error: the run's result is whole without it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
+from vaultc.analysis import Analysis, Remembered
 from vaultc.cache.runs import RunRecord, encode_record
 from vaultc.cache.store import CacheFolder
 from vaultc.diagnostics import Diagnostic, diagnostic
 
 
-def remember(
-    cache: CacheFolder, entries: Mapping[str, bytes], name: str, record: RunRecord | None
-) -> list[Diagnostic]:
-    """Keep ``entries`` (the parsed notes of this run) and ``record`` (none: a run whose result is not
-    to be reused, such as a build that wrote nothing); the findings of trying."""
+def remember(cache: CacheFolder, analysis: Analysis, name: str, record: RunRecord | None) -> list[Diagnostic]:
+    """Keep the analysis's entries (parsed notes, what extract read) and ``record`` (none: a run
+    whose result is not to be reused, such as a build that wrote nothing); the findings of trying."""
     try:
-        cache.save_notes(entries)
+        cache.save_entries(analysis.parsed.entries, analysis.readings)
         if record is not None:
             cache.save_record(name, encode_record(record))
     except OSError as error:
@@ -28,3 +25,8 @@ def remember(
         message = f"cannot write the build cache in '{cache.path}' ({reason}); pass --no-cache or set VAULTC_CACHE_DIR"
         return [diagnostic("", 0, 0, "cache-unwritable", message)]
     return []
+
+
+def remembered(cache: CacheFolder | None) -> Remembered | None:
+    """What the cache holds from the last run (None without a cache)."""
+    return Remembered(cache.notes(), cache.readings()) if cache is not None else None

@@ -2,7 +2,8 @@
 
 Why this module exists: the vault is never written, so the cache lives in the user's cache folder
 (``VAULTC_CACHE_DIR``, else the platform's, e.g. ``~/.cache/vaultc``), one folder per vault. Each
-holds ``notes.pack`` (every parsed note of the last run, by key) and records of the last runs. Every
+holds ``notes.pack`` (every parsed note of the last run, by key), ``readings.pack`` (what the
+extract stage read in each) and records of the last runs. Every
 file is written aside and renamed into place, and starts with a magic line and the SHA-256 of its
 payload: a missing, torn, foreign or stale file reads as empty and is rewritten, never trusted and
 never a crash. A cache folder that cannot be written makes the run slower, not wrong.
@@ -23,6 +24,7 @@ import platformdirs
 
 PACK_MAGIC = b"vaultc notes pack 1\n"
 RECORD_MAGIC = b"vaultc run record 1\n"
+NOTES, READINGS = "notes.pack", "readings.pack"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# vaultc's build cache: safe to delete (vaultc clean)\n"
 """CACHEDIR.TAG (bford.net/cachedir): backup tools skip the folder."""
 
@@ -47,17 +49,25 @@ class CacheFolder:
 
     def notes(self) -> dict[str, bytes]:
         """Encoded parsed notes by key (empty when there are none or the pack is not whole)."""
-        payload = _checked(self.path / "notes.pack", PACK_MAGIC)
+        return self._pack(NOTES)
+
+    def readings(self) -> dict[str, bytes]:
+        """What the extract stage read in each note (:mod:`vaultc.extract.readings`), by key."""
+        return self._pack(READINGS)
+
+    def save_entries(self, notes: Mapping[str, bytes], readings: Mapping[str, bytes]) -> None:
+        """Replace the packs with exactly these entries (what this run used): the cache never grows
+        past one entry of each kind per note."""
+        for name, entries in ((NOTES, notes), (READINGS, readings)):
+            self._write(name, PACK_MAGIC, marshal.dumps(dict(sorted(entries.items()))))
+
+    def _pack(self, name: str) -> dict[str, bytes]:
+        payload = _checked(self.path / name, PACK_MAGIC)
         try:
             pack = marshal.loads(payload) if payload else {}
         except (ValueError, EOFError, TypeError):
             return {}
         return pack if isinstance(pack, dict) else {}
-
-    def save_notes(self, entries: Mapping[str, bytes]) -> None:
-        """Replace the pack with exactly ``entries`` (what this run used): the cache never grows
-        past one entry per note."""
-        self._write("notes.pack", PACK_MAGIC, marshal.dumps(dict(sorted(entries.items()))))
 
     def record(self, name: str) -> bytes | None:
         """A run record's payload, or ``None``."""

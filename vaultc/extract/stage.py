@@ -4,15 +4,16 @@ findings lint reports about them (:mod:`vaultc.extract.findings`).
 Pure: it reads the resolved vault and returns :class:`~vaultc.extract.model.Knowledge`. Two passes,
 both linear in the vault's size: the first surveys every note for the vault's habits (the openers
 its questions use, the headings it puts over question sections), the second reads each note with
-that evidence. Concepts are grouped by key, never compared pairwise (misspelling checks compare a
+that evidence. With a cache, a note's survey and reading from the last run are reused while the
+note and the vault's habits are unchanged (:mod:`vaultc.extract.readings`); the vault-wide steps
+(terms in use, concepts, mentions, findings) always run. Concepts are grouped by key, never compared pairwise (misspelling checks compare a
 term with a dictionary, not with every other term).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 from vaultc.diagnostics import sort_diagnostics
@@ -31,6 +32,17 @@ from vaultc.extract.findings import concept_findings, question_findings
 from vaultc.extract.mentions import ProseIndex, find_mentions, prose_index
 from vaultc.extract.model import Knowledge, Question, QuestionForm, QuestionStatus, Term
 from vaultc.extract.questions import extract_questions
+from vaultc.extract.readings import (
+    NO_READINGS,
+    Habits,
+    Reading,
+    Readings,
+    Survey,
+    encoded,
+    light_survey,
+    reading_key,
+    survey_key,
+)
 from vaultc.extract.spelling import concept_key
 from vaultc.extract.term_lines import MAX_TERM_WORDS, reads_as_term
 from vaultc.extract.term_titles import glossary_vault
@@ -50,28 +62,86 @@ def extract_knowledge(
     card_tags: tuple[str, ...] = DEFAULT_CARD_TAGS,
     workers: int = 1,
 ) -> Knowledge:
-    """Questions, answers, terms and concepts of the whole vault, with their findings. The two
-    per-note passes run on ``workers`` processes for large vaults (each note read alone; only the
-    plain values found travel back), the vault-wide steps here."""
+    """Questions, answers, terms and concepts of the whole vault, with their findings."""
+    return extract_remembering(vault, stub_patterns, card_tags, workers)[0]
+
+
+def extract_remembering(
+    vault: ResolvedVault,
+    stub_patterns: tuple[str, ...] = DEFAULT_STUB_PATTERNS,
+    card_tags: tuple[str, ...] = DEFAULT_CARD_TAGS,
+    workers: int = 1,
+    remembered: Readings = NO_READINGS,
+) -> tuple[Knowledge, Mapping[str, bytes]]:
+    """The knowledge, and every note's survey and reading as entries for the next run (none without
+    a cache). Notes whose survey or reading is ``remembered`` are not read again; the others are
+    read on ``workers`` processes when there are many (only plain values travel back)."""
     notes = list(vault.notes.values())
-    workers = workers if len(notes) >= MIN_NOTES_FOR_WORKERS else 1
-    if workers > 1:  # workers send back only what the vault-wide steps need, and read each note again:
-        # its survey and paragraphs take 4x longer to pickle (28 MB at 1,000 notes) than to make
-        surveys, heads = _unzipped(_per_note(notes, _habits_of, workers), 2)
+    surveys = _surveys(notes, remembered, workers)
+    habits = _habits(notes, stub_patterns, card_tags, [survey for survey, _ in surveys])
+    found = _readings(notes, surveys, habits, remembered, workers)
+    entries = _entries(notes, surveys, found, habits.digest(), remembered) if remembered.kept else {}
+    return _knowledge(vault, notes, found), MappingProxyType(entries)
+
+
+def _surveys(notes: list[ParsedNote], remembered: Readings, workers: int) -> list[tuple[Survey, tuple | None]]:
+    """Each note's light survey, with the full survey and paragraphs when this process made them
+    (the second pass needs them; workers send back only the light part, 4x cheaper to pickle)."""
+    found: list = [None if (light := remembered.survey(note.path)) is None else (light, None) for note in notes]
+    todo = [index for index, item in enumerate(found) if item is None]
+    if _in_workers(todo, workers):
+        made = [(light, None) for light in _per_note([notes[i] for i in todo], _habits_of, workers)]
     else:
-        surveys, paragraphs = _unzipped([_survey(note) for note in notes], 2)
-        heads = [term_heads(read) for read in paragraphs]
-    habits = vault_evidence(surveys, card_tags)
-    fields = vault_fields(heads)
-    glossary = glossary_vault(notes, fields)
-    read = functools.partial(_read, stub_patterns, habits, fields, glossary)
-    if workers > 1:
-        found = _per_note(notes, lambda note: read(note, *_survey(note)), workers)
+        made = [_surveyed(notes[i]) for i in todo]
+    for index, item in zip(todo, made, strict=True):
+        found[index] = item
+    return found
+
+
+def _surveyed(note: ParsedNote) -> tuple[Survey, tuple]:
+    survey, paragraphs = full = _survey(note)
+    return light_survey(survey, term_heads(paragraphs)), full
+
+
+def _habits(notes, stub_patterns, card_tags, surveys: list[Survey]) -> Habits:
+    fields = vault_fields(heads for _, heads in surveys)
+    evidence = vault_evidence((survey for survey, _ in surveys), card_tags)
+    return Habits(tuple(stub_patterns), evidence, fields, glossary_vault(notes, fields))
+
+
+def _readings(notes, surveys, habits: Habits, remembered: Readings, workers: int) -> list[Reading]:
+    """Each note's questions and terms: remembered, or read again."""
+    digest = habits.digest()
+    found: list = [remembered.reading(note.path, digest) for note in notes]
+    todo = [index for index, reading in enumerate(found) if reading is None]
+    read = functools.partial(_read, habits)
+    if _in_workers(todo, workers):
+        made = _per_note([notes[i] for i in todo], lambda note: read(note, *_survey(note)), workers)
     else:
-        found = [read(*item) for item in zip(notes, surveys, paragraphs, strict=True)]
-    questions = [question for asked, _ in found for question in asked]
+        made = [read(notes[i], *(surveys[i][1] or _survey(notes[i]))) for i in todo]
+    for index, reading in zip(todo, made, strict=True):
+        found[index] = reading
+    return found
+
+
+def _in_workers(todo: list[int], workers: int) -> bool:
+    return workers > 1 and len(todo) >= MIN_NOTES_FOR_WORKERS
+
+
+def _entries(notes, surveys, found, habits: str, remembered: Readings) -> dict[str, bytes]:
+    """Every note's survey and reading by key: kept entries as they were, new ones encoded."""
+    entries = {}
+    for note, (survey, _), reading in zip(notes, surveys, found, strict=True):
+        note_key = remembered.note_keys[note.path]
+        for key, value in ((survey_key(note_key), survey), (reading_key(note_key, habits), reading)):
+            entries[key] = remembered.entries.get(key) or encoded(value)
+    return entries
+
+
+def _knowledge(vault: ResolvedVault, notes: list[ParsedNote], found: list[Reading]) -> Knowledge:
+    """The vault-wide steps: terms in use, concepts, mentions, findings."""
+    asked = tuple(question for questions, _ in found for question in questions)
     terms = [term for _, defined in found for term in defined]
-    asked = tuple(questions)
     prose = prose_index(notes)
     terms = list(_used(terms, notes, prose))
     texts = [q.answer.text for q in asked] + [t.definition for t in terms if t.definition]
@@ -88,16 +158,18 @@ def _survey(note: ParsedNote) -> tuple[NoteSurvey, tuple]:
     return survey_note(note), term_paragraphs(note)
 
 
-def _habits_of(note: ParsedNote) -> tuple[NoteSurvey, dict[str, bool]]:
+def _habits_of(note: ParsedNote) -> Survey:
     """In a worker: what the first pass adds to the vault's habits (the survey without its blocks)."""
     survey, paragraphs = _survey(note)
-    return dataclasses.replace(survey, blocks=()), term_heads(paragraphs)
+    return light_survey(survey, term_heads(paragraphs))
 
 
-def _read(stub_patterns, habits, fields, glossary, note, survey, paragraphs) -> tuple[tuple[Question, ...], list[Term]]:
+def _read(habits: Habits, note: ParsedNote, survey: NoteSurvey, paragraphs: tuple) -> Reading:
     """The second pass over one note: its questions, then its terms (outside its answers)."""
-    asked = extract_questions(note, stub_patterns, note_evidence(survey, habits), survey.blocks)
-    defined = [*extract_terms(note, _answer_lines(asked), fields, glossary, paragraphs), *card_terms(asked)]
+    evidence = note_evidence(survey, habits.evidence)
+    asked = extract_questions(note, habits.stub_patterns, evidence, survey.blocks)
+    lines = _answer_lines(asked)
+    defined = [*extract_terms(note, lines, habits.fields, habits.glossary, paragraphs), *card_terms(asked)]
     return asked, defined
 
 

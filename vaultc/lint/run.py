@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vaultc.analysis import Progress, StageTimer, analyse_inputs, batch_garbage_collection, read_inputs, vault_counts
-from vaultc.cache.remember import remember
+from vaultc.cache.remember import remember, remembered
 from vaultc.cache.runs import RunRecord, decode_record, inputs_key
 from vaultc.cache.store import CacheFolder
 from vaultc.diagnostics import RULES, Diagnostic, Severity, sort_diagnostics
@@ -76,10 +76,10 @@ def _findings(
     if last is not None and last.key == key:
         timer.progress("nothing changed since the last lint")
         return last.diagnostics, last.counts
-    analysis = analyse_inputs(inputs, timer, cache.notes() if cache else None, available_workers())
+    analysis = analyse_inputs(inputs, timer, remembered(cache), available_workers())
     found, counts = analysis.diagnostics, vault_counts(analysis)
     if cache:
-        kept = remember(cache, analysis.parsed.entries, "lint", RunRecord(key, found, counts))
+        kept = remember(cache, analysis, "lint", RunRecord(key, found, counts))
         found = sort_diagnostics([*found, *kept])
     return found, counts
 
