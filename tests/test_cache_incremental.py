@@ -3,7 +3,8 @@ every kind of edit: an answer written, an alias changed, a term defined in a new
 note retitled, a new link, a link target renamed, a note deleted, the configuration and an
 attachment changed. And a build whose
 inputs did not change leaves the site alone, unless the site itself was touched; and a note page
-whose inputs did not change is kept from the last build, not rendered again."""
+whose inputs did not change is kept from the last build, not rendered again, as are the decks'
+answers."""
 
 from __future__ import annotations
 
@@ -114,6 +115,8 @@ def test_every_edit_builds_the_same_bytes_with_the_cache_as_without(vault: Path,
             assert f"{len(NOTES) - 1:,} of {len(NOTES):,} notes unchanged since the last run" in heard
             # its page and the page embedding it are rendered again; the two that only link to it are kept
             assert f"2 of {len(NOTES):,} note pages unchanged since the last build: kept" in heard
+            # the decks' three answers: the edited note's two are rendered again, Embeddings' one is kept
+            assert "1 of 3 answers unchanged since the last build: kept" in heard
 
 
 def test_a_build_with_nothing_changed_leaves_the_site_alone(vault: Path, tmp_path: Path) -> None:

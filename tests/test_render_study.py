@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from tests.test_render_questions_support import FILES, main_of, pages_of
 from vaultc.render.questions import study_pages
-from vaultc.render.questions.study_pages import shift_headings
+from vaultc.render.questions.answer_fragments import shift_headings
 
 CARD = re.compile(r'<details class="study-card"(.*?)>\s*<summary>(.*?)</summary>(.*?)</details>', flags=re.S)
 

@@ -78,7 +78,7 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     with timer("render"):
         site_options = _site_options(options, analysis.config, workers)
         site = render_site(analysis.resolved, analysis.knowledge, graph, theme, site_options, timer.progress,
-                           memory.page_keys())  # fmt: skip
+                           memory.page_keys(), memory.answers())  # fmt: skip
     found = sort_diagnostics([*_kept(analysis.diagnostics, options), *apply_config(site.diagnostics, analysis.config)])
     written = not (options.strict and _fails(found, strict=True))
     if written:

@@ -59,6 +59,10 @@ class BuildMemory:
             return None
         return self.last.pages if self.last is not None else {}
 
+    def answers(self) -> Mapping[str, str] | None:
+        """The study decks' answers of the last build by key (None: no cache, so answers get no keys)."""
+        return self.cache.answers() if self.cache is not None else None
+
     def keep(self, analysis: Analysis, site: RenderedSite, found: tuple[Diagnostic, ...], output: Path | None):
         """Save this build (``output``: the folder written, None when nothing was); the findings of trying."""
         if self.cache is None:
@@ -68,4 +72,4 @@ class BuildMemory:
             counts = {"notes": len(analysis.resolved.notes), "pages": len(site.pages), **vault_counts(analysis)}
             keys = {page.path: page.key for page in site.pages if page.key}
             record = RunRecord(self.key, found, counts, output_stamp(output), keys)
-        return remember(self.cache, analysis, self.record_name, record)
+        return remember(self.cache, analysis, self.record_name, record, site.answers)

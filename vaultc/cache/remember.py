@@ -7,17 +7,26 @@ disk) is a finding, not an error: the run's result is whole without it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from vaultc.analysis import Analysis, Remembered
 from vaultc.cache.runs import RunRecord, encode_record
 from vaultc.cache.store import CacheFolder
 from vaultc.diagnostics import Diagnostic, diagnostic
 
 
-def remember(cache: CacheFolder, analysis: Analysis, name: str, record: RunRecord | None) -> list[Diagnostic]:
-    """Keep the analysis's entries (parsed notes, what extract read) and ``record`` (none: a run
-    whose result is not to be reused, such as a build that wrote nothing); the findings of trying."""
+def remember(
+    cache: CacheFolder,
+    analysis: Analysis,
+    name: str,
+    record: RunRecord | None,
+    answers: Mapping[str, str] | None = None,
+) -> list[Diagnostic]:
+    """Keep the analysis's entries (parsed notes, what extract read), a build's ``answers`` and
+    ``record`` (none: a run whose result is not to be reused, such as a build that wrote nothing);
+    the findings of trying."""
     try:
-        cache.save_entries(analysis.parsed.entries, analysis.readings)
+        cache.save_entries(analysis.parsed.entries, analysis.readings, answers)
         if record is not None:
             cache.save_record(name, encode_record(record))
     except OSError as error:

@@ -3,7 +3,7 @@
 Why this module exists: the vault is never written, so the cache lives in the user's cache folder
 (``VAULTC_CACHE_DIR``, else the platform's, e.g. ``~/.cache/vaultc``), one folder per vault. Each
 holds ``notes.pack`` (every parsed note of the last run, by key), ``readings.pack`` (what the
-extract stage read in each) and records of the last runs. Every
+extract stage read in each), ``answers.pack`` (the decks' answers as HTML) and records of the last runs. Every
 file is written aside and renamed into place, and starts with a magic line and the SHA-256 of its
 payload: a missing, torn, foreign or stale file reads as empty and is rewritten, never trusted and
 never a crash. A cache folder that cannot be written makes the run slower, not wrong.
@@ -24,7 +24,7 @@ import platformdirs
 
 PACK_MAGIC = b"vaultc notes pack 1\n"
 RECORD_MAGIC = b"vaultc run record 1\n"
-NOTES, READINGS = "notes.pack", "readings.pack"
+NOTES, READINGS, ANSWERS = "notes.pack", "readings.pack", "answers.pack"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# vaultc's build cache: safe to delete (vaultc clean)\n"
 """CACHEDIR.TAG (bford.net/cachedir): backup tools skip the folder."""
 
@@ -55,10 +55,17 @@ class CacheFolder:
         """What the extract stage read in each note (:mod:`vaultc.extract.readings`), by key."""
         return self._pack(READINGS)
 
-    def save_entries(self, notes: Mapping[str, bytes], readings: Mapping[str, bytes]) -> None:
+    def answers(self) -> dict[str, str]:
+        """The study decks' answers as HTML (:mod:`vaultc.render.questions.answer_fragments`), by key."""
+        return self._pack(ANSWERS)
+
+    def save_entries(
+        self, notes: Mapping[str, bytes], readings: Mapping[str, bytes], answers: Mapping[str, str] | None = None
+    ) -> None:
         """Replace the packs with exactly these entries (what this run used): the cache never grows
-        past one entry of each kind per note."""
-        for name, entries in ((NOTES, notes), (READINGS, readings)):
+        past one entry of each kind per note or answer. ``answers`` None (a lint): left as they are."""
+        packs = [(NOTES, notes), (READINGS, readings), *([(ANSWERS, answers)] if answers is not None else [])]
+        for name, entries in packs:
             self._write(name, PACK_MAGIC, marshal.dumps(dict(sorted(entries.items()))))
 
     def _pack(self, name: str) -> dict[str, bytes]:

@@ -6,8 +6,8 @@ both linear in the vault's size: the first surveys every note for the vault's ha
 its questions use, the headings it puts over question sections), the second reads each note with
 that evidence. With a cache, a note's survey and reading from the last run are reused while the
 note and the vault's habits are unchanged (:mod:`vaultc.extract.readings`); the vault-wide steps
-(terms in use, concepts, mentions, findings) always run. Concepts are grouped by key, never compared pairwise (misspelling checks compare a
-term with a dictionary, not with every other term).
+(terms in use, concepts, mentions, findings) always run. Concepts are grouped by key, never
+compared pairwise (misspelling checks compare a term with a dictionary, not with every other term).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from vaultc.diagnostics import Diagnostic
@@ -29,6 +29,7 @@ from vaultc.render.glossary.glossary_pages import glossary_pages
 from vaultc.render.graph.graph_svg import graph_pages, local_graph
 from vaultc.render.notes.page_keys import note_page_key, site_digest
 from vaultc.render.notes.pages import note_context
+from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers, deck_answers
 from vaultc.render.questions.question_pages import question_pages
 from vaultc.render.search.search_index import search_pages
 from vaultc.render.seo import seo_pages
@@ -59,6 +60,8 @@ class RenderedSite:
     pages: tuple[Page, ...]
     copies: tuple[tuple[VaultPath, SitePath], ...]
     diagnostics: tuple[Diagnostic, ...]
+    answers: Mapping[str, str] = field(default_factory=dict)
+    """The decks' answers by key, for the next build (empty without a cache)."""
 
 
 Job = Callable[[], list[Page]]
@@ -75,23 +78,40 @@ def render_site(
     options: SiteOptions,
     progress: Progress = lambda message: None,
     previous: Mapping[SitePath, str] | None = None,
+    answers: Mapping[str, str] | None = None,
 ) -> RenderedSite:
     """All pages: notes, knowledge (glossary, terms, questions, study), graph, search, site files.
     With ``previous`` (the page keys of the last build, whose files are still in place) note pages
-    get keys, and those whose key is unchanged are kept, not rendered (:mod:`~vaultc.render.notes.page_keys`)."""
+    get keys, and those whose key is unchanged are kept, not rendered (:mod:`~vaultc.render.notes.page_keys`);
+    with ``answers`` (the decks' answers of the last build by key) unchanged answers are not rendered."""
     site = site_context(vault, knowledge, graph, theme, options)
     large = len(vault.notes) >= MIN_NOTES_FOR_WORKERS
     workers = options.workers if large else 1
     if workers > 1 or previous is not None:  # derived once here, inherited by every worker
         site.note_index, site.reader_graph  # noqa: B018 - cached properties, computed for their effect
-    keep = None if previous is None else Reuse(site_digest(site, theme), previous)
-    pages = _gathered(_jobs(site, theme, workers, keep), workers, progress if large else lambda message: None)
+    shared = site_digest(site, theme) if previous is not None or answers is not None else None
+    decks = _deck_answers(site, workers, shared, answers, progress)
+    keep = None if previous is None or shared is None else Reuse(shared, previous)
+    pages = _gathered(_jobs(site, theme, workers, keep, decks), workers, progress if large else lambda message: None)
     if keep is not None and (kept := sum(page.kept for page in pages)):
         progress(f"{kept:,} of {len(vault.notes):,} note pages unchanged since the last build: kept")
     pages += seo_pages([page.path for page in pages], options.base_url)
     return RenderedSite(
-        tuple(sorted(pages, key=lambda page: page.path)), _copies(vault, site.sitemap), site.sitemap.diagnostics
-    )
+        tuple(sorted(pages, key=lambda page: page.path)), _copies(vault, site.sitemap), site.sitemap.diagnostics,
+        decks.keyed,
+    )  # fmt: skip
+
+
+def _deck_answers(
+    site: SiteContext, workers: int, shared: str | None, previous: Mapping[str, str] | None, progress: Progress
+) -> DeckAnswers:
+    """The decks' answers, first and on every core, when there are workers or a cache to use."""
+    if workers <= 1 and shared is None:
+        return NO_ANSWERS  # the decks render their answers as they go
+    decks = deck_answers(site, workers, shared, previous)
+    if decks.reused:
+        progress(f"{decks.reused:,} of {len(decks.html):,} answers unchanged since the last build: kept")
+    return decks
 
 
 @dataclass(frozen=True)
@@ -102,12 +122,12 @@ class Reuse:
     previous: Mapping[SitePath, str]
 
 
-def _jobs(site: SiteContext, theme: Theme, workers: int, keep: Reuse | None) -> list[Job]:
+def _jobs(site: SiteContext, theme: Theme, workers: int, keep: Reuse | None, decks: DeckAnswers) -> list[Job]:
     """The render as independent jobs, the longest first; note pages in slices (4 per worker, so a
     worker that finishes early takes another)."""
     slices = split(tuple(site.vault.notes), workers * 4)
     return [
-        functools.partial(question_pages, site),
+        functools.partial(question_pages, site, decks),
         functools.partial(glossary_pages, site),
         functools.partial(search_pages, site),
         functools.partial(graph_pages, site),

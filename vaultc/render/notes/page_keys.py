@@ -27,7 +27,7 @@ from vaultc.theme import Theme
 def site_digest(site: SiteContext, theme: Theme) -> str:
     """What every note page reads, once per site."""
     options = site.options
-    return _digest(
+    return digest_of(
         (options.title, options.allow_html, options.base_url, options.obsidian_vault, options.hidden_properties),
         theme.templates,
         theme.static,
@@ -41,23 +41,33 @@ def site_digest(site: SiteContext, theme: Theme) -> str:
 def note_page_key(site: SiteContext, path: VaultPath, shared: str, local_graph: str) -> str:
     """The key of the page of note ``path`` (``shared``: the site's digest, ``local_graph``: the
     page's local graph as drawn)."""
-    vault, graph, terms = site.vault, site.graph, site.note_index.terms
-    note = vault.notes[path]
-    linked = sorted({t.path for t in vault.targets[path] if t.kind is TargetKind.NOTE and t.path})
-    neighbours = sorted({*graph.backlinks(path), *graph.related(path), *linked})
-    return _digest(
-        shared,
-        path,
-        note.text,
-        vault.targets[path],
-        [(other, vault.notes[other].title) for other in neighbours if other in vault.notes],
+    graph, terms = site.graph, site.note_index.terms
+    around = sorted({*graph.backlinks(path), *graph.related(path)})
+    return digest_of(
+        note_content_key(site, path, shared),
+        [(other, site.vault.notes[other].title) for other in around if other in site.vault.notes],
         graph.backlinks(path),
         graph.related(path),
-        [(embedded, vault.notes[embedded].text, vault.targets[embedded]) for embedded in _embedded(site, path)],
         site.note_index.questions.get(path, ()),
         terms.mentioned.get(path, {}),
         terms.defined_at.get(path, frozenset()),
         local_graph,
+    )
+
+
+def note_content_key(site: SiteContext, path: VaultPath, shared: str) -> str:
+    """The key of the note's content as any page shows it (its page, its answers in decks): its
+    text, its links' targets and the titles of the notes they name, and every note it embeds."""
+    vault = site.vault
+    note = vault.notes[path]
+    linked = sorted({t.path for t in vault.targets[path] if t.kind is TargetKind.NOTE and t.path})
+    return digest_of(
+        shared,
+        path,
+        note.text,
+        vault.targets[path],
+        [(other, vault.notes[other].title) for other in linked if other in vault.notes],
+        [(embedded, vault.notes[embedded].text, vault.targets[embedded]) for embedded in _embedded(site, path)],
     )
 
 
@@ -77,7 +87,8 @@ def _embedded(site: SiteContext, path: VaultPath) -> list[VaultPath]:
     return sorted(seen - {path})
 
 
-def _digest(*parts: object) -> str:
+def digest_of(*parts: object) -> str:
+    """A digest of plain values (strings, numbers, tuples, dataclasses, sets...), the same in every run."""
     digest = hashlib.sha256()
     for part in parts:
         _feed(digest, part)
@@ -101,9 +112,9 @@ def _feed(digest, value: object) -> None:
         _feed(digest, type(value).__name__)
         _items(digest, [getattr(value, field.name) for field in dataclasses.fields(value)])
     elif isinstance(value, Mapping):
-        _items(digest, sorted((_digest(key), _digest(item)) for key, item in value.items()))
+        _items(digest, sorted((digest_of(key), digest_of(item)) for key, item in value.items()))
     elif isinstance(value, Set):
-        _items(digest, sorted(_digest(item) for item in value))
+        _items(digest, sorted(digest_of(item) for item in value))
     elif isinstance(value, list | tuple):
         _items(digest, value)
     else:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from vaultc.names import SitePath
 from vaultc.render.context import QUESTION_STATUSES, STATUS_LABELS, Page, SiteContext
+from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers
 from vaultc.render.questions.qa_export import qa_exports
 from vaultc.render.questions.question_items import (
     QuestionItem,
@@ -66,14 +67,15 @@ class Listing:
     """Shown under the heading ("" for none)."""
 
 
-def question_pages(site: SiteContext) -> list[Page]:
-    """Listings, the open-questions page, the study decks, qa.json and qa.csv."""
+def question_pages(site: SiteContext, answers: DeckAnswers = NO_ANSWERS) -> list[Page]:
+    """Listings, the open-questions page, the study decks (with ``answers`` rendered beforehand, if
+    any), qa.json and qa.csv."""
     items = question_items(site)
     listings = question_listings(site, items)
     filters = [listing.filter for listing in listings]
     pages = [page for listing in listings for page in listing_pages(site, listing, filters)]
     pages += open_pages(site, items)
-    pages += study_pages(site, items)
+    pages += study_pages(site, items, answers)
     pages += qa_exports(site, items)
     return pages
 

@@ -11,15 +11,15 @@ notes). Each answer is rendered once (all decks are two folders deep).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from vaultc.names import SitePath
 from vaultc.render.context import Page, SiteContext
-from vaultc.render.notes.pages import fragment_html
+from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers, render_answer
 from vaultc.render.questions.question_items import (
     QuestionItem,
     numbered_title,
@@ -30,10 +30,6 @@ from vaultc.render.questions.question_items import (
 from vaultc.render.questions.question_paths import STUDY_ALL, note_decks, tag_pages
 from vaultc.render.sitemap import QA_CSV, QA_JSON, STUDY
 
-_HEADING_TAG = re.compile(r"<h([1-6])(?=[\s>])")
-_HEADING_TAG_ANY = re.compile(r"<(/?)h([1-6])(?=[\s>])")
-ANSWER_HEADING_LEVEL = 3
-"""Cards sit under the deck page's h1 and its "Cards" h2."""
 STUDY_PAGE_SIZE = 100
 """Cards per deck page: cards carry whole answers, so pages are shorter than listings."""
 DECK_LIST_PAGE_SIZE = 500
@@ -63,46 +59,8 @@ class Deck:
     """One note's questions: its cards have ids (``card-<anchor>``) for the other decks to link to."""
 
 
-class AnswerHtml:
-    """Answers as HTML for deck pages, rendered once per question and depth of the deck page (all
-    decks are two folders deep, and answers only link out of ``study/``, so once in all)."""
-
-    def __init__(self, site: SiteContext) -> None:
-        self.site = site
-        self.rendered: dict[tuple[int, str], Markup] = {}
-
-    def __call__(self, item: QuestionItem, page: SitePath) -> Markup:
-        if item.status == "prompt":
-            return Markup("")  # an open prompt has no answer to reveal (its card says so)
-        key = (item.index, page.count("/"))
-        if key not in self.rendered:
-            self.rendered[key] = self.render(item, page)
-        return self.rendered[key]
-
-    def render(self, item: QuestionItem, page: SitePath) -> Markup:
-        note = self.site.vault.notes[item.question.note]
-        start, end = item.question.answer.tokens
-        # Items of the question's own list get a list of their own (render.notes.balanced).
-        return shift_headings(fragment_html(self.site, note, (start, end), page), ANSWER_HEADING_LEVEL)
-
-
-def shift_headings(html: Markup, top: int) -> Markup:
-    """Headings inside an answer renumbered so the first is ``<h{top}>`` and none is above it: the
-    deck page's outline then skips no level, wherever the answer sat in its note."""
-    first = _HEADING_TAG.search(html)
-    if first is None:
-        return html
-    shift = top - int(first.group(1))
-
-    def renumber(match: re.Match[str]) -> str:
-        level = min(max(int(match.group(2)) + shift, top), 6)
-        return f"<{match.group(1)}h{level}"
-
-    return Markup(_HEADING_TAG_ANY.sub(renumber, html))
-
-
-def study_pages(site: SiteContext, items: Sequence[QuestionItem]) -> list[Page]:
-    """The deck list and every deck's pages."""
+def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckAnswers = NO_ANSWERS) -> list[Page]:
+    """The deck list and every deck's pages (``answers``: those rendered beforehand, if any)."""
     all_deck = Deck("All questions", STUDY_ALL, items, status_counts(items))
     notes = decks_by_note(items)
     tags = decks_by_tag(items, {deck.items[0].note_page: deck.path for deck in notes})
@@ -122,9 +80,9 @@ def study_pages(site: SiteContext, items: Sequence[QuestionItem]) -> list[Page]:
         )
         for part in paginate(notes, STUDY, DECK_LIST_PAGE_SIZE)
     ]
-    answers = AnswerHtml(site)
+    answer = _answers(site, answers)
     for deck in [all_deck, *notes, *tags]:
-        pages += deck_pages(site, deck, answers)
+        pages += deck_pages(site, deck, answer)
     return pages
 
 
@@ -148,7 +106,7 @@ def decks_by_tag(items: Sequence[QuestionItem], note_decks: Mapping[SitePath, Si
     ]
 
 
-def deck_pages(site: SiteContext, deck: Deck, answers: AnswerHtml) -> list[Page]:
+def deck_pages(site: SiteContext, deck: Deck, answers: Callable[[QuestionItem], Markup]) -> list[Page]:
     pages = []
     for part in paginate(deck.items, deck.path, STUDY_PAGE_SIZE):
         title = numbered_title(f"Study: {deck.title}", part)
@@ -161,14 +119,25 @@ def deck_pages(site: SiteContext, deck: Deck, answers: AnswerHtml) -> list[Page]
                 description=f"{len(deck.items)} flash cards: {deck.title}, from {site.options.title}.",
                 deck=deck,
                 pagination=part,
-                cards=[_card(item, deck, part.path, answers) for item in part.items],
+                cards=[_card(item, deck, answers) for item in part.items],
                 study_index=STUDY,
             )
         )
     return pages
 
 
-def _card(item: QuestionItem, deck: Deck, page: SitePath, answers: AnswerHtml) -> Card:
+def _card(item: QuestionItem, deck: Deck, answers: Callable[[QuestionItem], Markup]) -> Card:
     if deck.answers_in is not None:
         return Card(item, Markup(""), deck.answers_in[item.note_page])
-    return Card(item, answers(item, page), card_id=f"card-{item.question.anchor}" if deck.note_deck else None)
+    return Card(item, answers(item), card_id=f"card-{item.question.anchor}" if deck.note_deck else None)
+
+
+def _answers(site: SiteContext, rendered: DeckAnswers) -> Callable[[QuestionItem], Markup]:
+    """An item's answer for its cards: rendered beforehand, or now (once: it is in two decks)."""
+
+    @functools.cache
+    def answer(index: int) -> Markup:
+        found = rendered.html.get(index)
+        return found if found is not None else render_answer(site, site.knowledge.questions[index])
+
+    return lambda item: Markup("") if item.status == "prompt" else answer(item.index)

@@ -1,0 +1,108 @@
+"""Every answer's HTML for the study decks, made before the pages that show it: on every core, and
+kept between builds by key.
+
+Why this module exists: rendering answers was half of the study decks' time, and the decks are
+rendered by one job, so on a large vault that job was the longest of the render stage; after an
+edit, every answer was rendered again though one note changed. Here answers are rendered in slices
+of notes by the workers, and, with a cache, an answer whose key (its note's content key,
+:func:`~vaultc.render.notes.page_keys.note_content_key`, and its place in the note) is unchanged
+comes from the last build. All decks are two folders deep (``study/all/``, ``study/notes/``,
+``study/tags/``), and an answer only links out of ``study/``, so one rendering serves every deck.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from markupsafe import Markup
+
+from vaultc.extract.model import Question, QuestionStatus
+from vaultc.names import SitePath, VaultPath
+from vaultc.parallel import run_jobs, split
+from vaultc.render.context import SiteContext
+from vaultc.render.notes.page_keys import digest_of, note_content_key
+from vaultc.render.notes.pages import fragment_html
+from vaultc.render.questions.question_paths import STUDY_ALL
+
+_HEADING_TAG = re.compile(r"<h([1-6])(?=[\s>])")
+_HEADING_TAG_ANY = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+ANSWER_HEADING_LEVEL = 3
+"""Cards sit under the deck page's h1 and its "Cards" h2."""
+DECK_PAGE = STUDY_ALL
+"""Where answers are rendered for: any deck page would do (all are as deep)."""
+
+
+@dataclass(frozen=True)
+class DeckAnswers:
+    """Answers as deck pages show them, by question (its position in ``Knowledge.questions``)."""
+
+    html: Mapping[int, Markup] = field(default_factory=lambda: MappingProxyType({}))
+    keyed: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """This build's answers by key, for the next build (empty without a cache)."""
+    reused: int = 0
+
+
+NO_ANSWERS = DeckAnswers()
+
+
+def deck_answers(
+    site: SiteContext, workers: int, shared: str | None = None, previous: Mapping[str, str] | None = None
+) -> DeckAnswers:
+    """Every answer of the vault rendered for the decks (prompts have none). With ``shared`` (the
+    site's digest) answers get keys, and those in ``previous`` are not rendered again."""
+    by_note: dict[VaultPath, list[int]] = {}
+    for index, question in enumerate(site.knowledge.questions):
+        if question.status is not QuestionStatus.PROMPT:
+            by_note.setdefault(question.note, []).append(index)
+    slices = split(sorted(by_note.items()), workers * 4)
+    job = functools.partial(_slice_answers, site, shared, previous or {})
+    html, keyed, reused = {}, {}, 0
+    for part in run_jobs([functools.partial(job, part) for part in slices], workers):
+        for index, key, answer, kept in part:
+            html[index] = Markup(answer)
+            reused += kept
+            if key:
+                keyed[key] = answer
+    return DeckAnswers(MappingProxyType(html), MappingProxyType(keyed), reused)
+
+
+def _slice_answers(
+    site: SiteContext, shared: str | None, previous: Mapping[str, str], part: Sequence[tuple[VaultPath, list[int]]]
+) -> list[tuple[int, str, str, bool]]:
+    """(question, key, HTML, whether it was kept) for the questions of a slice of notes."""
+    done = []
+    for path, indexes in part:
+        content = note_content_key(site, path, shared) if shared is not None else ""
+        for index in indexes:
+            question = site.knowledge.questions[index]
+            key = digest_of(content, question.answer.tokens) if content else ""
+            kept = previous.get(key) if key else None
+            html = kept if kept is not None else str(render_answer(site, question))
+            done.append((index, key, html, kept is not None))
+    return done
+
+
+def render_answer(site: SiteContext, question: Question, page: SitePath = DECK_PAGE) -> Markup:
+    """One answer as a deck card shows it: its headings below the card's."""
+    note = site.vault.notes[question.note]
+    # Items of the question's own list get a list of their own (render.notes.balanced).
+    return shift_headings(fragment_html(site, note, question.answer.tokens, page), ANSWER_HEADING_LEVEL)
+
+
+def shift_headings(html: Markup, top: int) -> Markup:
+    """Headings inside an answer renumbered so the first is ``<h{top}>`` and none is above it: the
+    deck page's outline then skips no level, wherever the answer sat in its note."""
+    first = _HEADING_TAG.search(html)
+    if first is None:
+        return html
+    shift = top - int(first.group(1))
+
+    def renumber(match: re.Match[str]) -> str:
+        level = min(max(int(match.group(2)) + shift, top), 6)
+        return f"<{match.group(1)}h{level}"
+
+    return Markup(_HEADING_TAG_ANY.sub(renumber, html))
