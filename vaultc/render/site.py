@@ -27,7 +27,7 @@ from vaultc.render.context import Page, PageLink, SiteContext, SiteOptions, site
 from vaultc.render.glossary.glossary_counts import knowledge_counts
 from vaultc.render.glossary.glossary_pages import glossary_pages
 from vaultc.render.graph.graph_svg import graph_pages, local_graph
-from vaultc.render.notes.page_keys import note_page_key, site_digest
+from vaultc.render.notes.page_keys import note_content_key, note_page_key, site_digest
 from vaultc.render.notes.pages import note_context
 from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers, deck_answers
 from vaultc.render.questions.question_pages import question_pages
@@ -91,7 +91,7 @@ def render_site(
         site.note_index, site.reader_graph  # noqa: B018 - cached properties, computed for their effect
     shared = site_digest(site, theme) if previous is not None or answers is not None else None
     decks = _deck_answers(site, workers, shared, answers, progress)
-    keep = None if previous is None or shared is None else Reuse(shared, previous)
+    keep = None if previous is None or shared is None else Reuse(shared, previous, decks.content_keys)
     pages = _gathered(_jobs(site, theme, workers, keep, decks), workers, progress if large else lambda message: None)
     if keep is not None and (kept := sum(page.kept for page in pages)):
         progress(f"{kept:,} of {len(vault.notes):,} note pages unchanged since the last build: kept")
@@ -120,6 +120,8 @@ class Reuse:
 
     shared: str
     previous: Mapping[SitePath, str]
+    content_keys: Mapping[VaultPath, str]
+    """Each note's content key (:func:`~vaultc.render.notes.page_keys.note_content_key`), when made already."""
 
 
 def _jobs(site: SiteContext, theme: Theme, workers: int, keep: Reuse | None, decks: DeckAnswers) -> list[Job]:
@@ -153,7 +155,8 @@ def _note_pages(site: SiteContext, paths: Sequence[VaultPath], keep: Reuse | Non
     for path in paths:
         page = site.sitemap.note(path)
         drawn = local_graph(site, note_node(path), page)
-        key = note_page_key(site, path, keep.shared, str(drawn))
+        content = keep.content_keys.get(path) or note_content_key(site, path, keep.shared)
+        key = note_page_key(site, path, content, str(drawn))
         kept = keep.previous.get(page) == key
         pages.append(Page(page, b"", key, kept=True) if kept else replace(note_page(site, path, drawn), key=key))
     return pages

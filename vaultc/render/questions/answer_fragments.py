@@ -44,6 +44,8 @@ class DeckAnswers:
     keyed: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """This build's answers by key, for the next build (empty without a cache)."""
     reused: int = 0
+    content_keys: Mapping[VaultPath, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Every note's content key, made on the way (with a cache), for the note pages' keys."""
 
 
 NO_ANSWERS = DeckAnswers()
@@ -54,35 +56,40 @@ def deck_answers(
 ) -> DeckAnswers:
     """Every answer of the vault rendered for the decks (prompts have none). With ``shared`` (the
     site's digest) answers get keys, and those in ``previous`` are not rendered again."""
-    by_note: dict[VaultPath, list[int]] = {}
+    by_note: dict[VaultPath, list[int]] = {path: [] for path in site.vault.notes} if shared is not None else {}
     for index, question in enumerate(site.knowledge.questions):
         if question.status is not QuestionStatus.PROMPT:
             by_note.setdefault(question.note, []).append(index)
     slices = split(sorted(by_note.items()), workers * 4)
     job = functools.partial(_slice_answers, site, shared, previous or {})
-    html, keyed, reused = {}, {}, 0
+    html, keyed, reused, content_keys = {}, {}, 0, {}
     for part in run_jobs([functools.partial(job, part) for part in slices], workers):
-        for index, key, answer, kept in part:
-            html[index] = Markup(answer)
-            reused += kept
-            if key:
-                keyed[key] = answer
-    return DeckAnswers(MappingProxyType(html), MappingProxyType(keyed), reused)
+        for path, content, answers in part:
+            content_keys[path] = content
+            for index, key, answer, kept in answers:
+                html[index] = Markup(answer)
+                reused += kept
+                if key:
+                    keyed[key] = answer
+    return DeckAnswers(MappingProxyType(html), MappingProxyType(keyed), reused, MappingProxyType(content_keys))
 
 
 def _slice_answers(
     site: SiteContext, shared: str | None, previous: Mapping[str, str], part: Sequence[tuple[VaultPath, list[int]]]
-) -> list[tuple[int, str, str, bool]]:
-    """(question, key, HTML, whether it was kept) for the questions of a slice of notes."""
+) -> list[tuple[VaultPath, str, list[tuple[int, str, str, bool]]]]:
+    """For each note of a slice: its content key ("" without a cache), and (question, key, HTML,
+    whether it was kept) for each of its answers."""
     done = []
     for path, indexes in part:
         content = note_content_key(site, path, shared) if shared is not None else ""
+        answers = []
         for index in indexes:
             question = site.knowledge.questions[index]
             key = digest_of(content, question.answer.tokens) if content else ""
             kept = previous.get(key) if key else None
             html = kept if kept is not None else str(render_answer(site, question))
-            done.append((index, key, html, kept is not None))
+            answers.append((index, key, html, kept is not None))
+        done.append((path, content, answers))
     return done
 
 
