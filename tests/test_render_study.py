@@ -47,7 +47,12 @@ def test_all_deck_has_every_question_with_its_answer_and_data(pages: dict[str, s
         "What is a feature?",
     }
     data, body = deck["What is a model?"]
-    assert data == {"status": "answered", "note": "Topics/ML basics.md", "tags": "ml café"}
+    assert data == {
+        "card": "Topics/ML basics.md#q-what-is-a-model",
+        "status": "answered",
+        "note": "Topics/ML basics.md",
+        "tags": "ml café",
+    }
     assert '<div class="study-answer">' in body and "<p>A function fitted to data.</p>" in body
     assert '<a class="question-link" href="../../notes/topics/ml-basics.html#q-what-is-a-model">' in body
 
@@ -170,3 +175,16 @@ def test_footnote_references_point_at_the_note_and_carry_no_duplicate_ids() -> N
     assert refs == ['<a href="../../notes/a.html#fn1">[1]</a>', '<a href="../../notes/b.html#fn1">[1]</a>']
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids))
+
+
+def test_decks_holding_answers_offer_a_session_and_tag_decks_do_not(pages: dict[str, str]) -> None:
+    for path in ("study/all/index.html", "study/notes/topics--ml-basics.html"):
+        html = pages[path]
+        assert '<section class="study-session" id="study-session" data-store="vaultc-study:' in html, path
+        assert 'src="../../static/vendor/ts-fsrs.umd.js"' in html and "study-session.js" in html, path
+        assert html.index("ts-fsrs.umd.js") < html.index("study-session.js")  # the scheduler first (both deferred)
+    tag_decks = [path for path in pages if path.startswith("study/tags/")]
+    assert tag_decks
+    for path in tag_decks:
+        assert "study-session" not in pages[path] and "ts-fsrs" not in pages[path], path
+    assert "ts-fsrs" not in pages["study/index.html"]

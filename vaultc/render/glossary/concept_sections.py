@@ -131,7 +131,7 @@ def _question_view(site: SiteContext, group: list[Question], places: PlaceFinder
     others = [q for q in group if q is not shown]
     answer = Markup("")
     if shown.status is QuestionStatus.ANSWERED:
-        answer = fragment_html(site, site.vault.notes[shown.note], shown.answer.tokens, page)
+        answer = fragment_html(site, site.vault.notes[shown.note], shown.answer.tokens, page, shown)
     return QuestionView(
         text=shown.text,
         status=shown.status.value,

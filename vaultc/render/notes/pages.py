@@ -12,13 +12,14 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from vaultc.extract.model import Question, QuestionStatus
+from vaultc.extract.model import Question, QuestionForm, QuestionStatus
 from vaultc.markdown import create_markdown
 from vaultc.model import ParsedNote
 from vaultc.names import SitePath
 from vaultc.parse import inline_text
 from vaultc.render.context import PageLink, SiteContext
 from vaultc.render.notes.annotate import page_tokens
+from vaultc.render.notes.answer_start import from_answer_start
 from vaultc.render.notes.markdown_html import install_site_rules
 from vaultc.render.notes.property_table import PropertyRow, property_rows
 from vaultc.render.notes.transclude import without_ids
@@ -71,16 +72,23 @@ def note_body(
     return html if allow_html or not view.unescaped.seen else sanitize_html(html)
 
 
-def fragment_html(site: SiteContext, note: ParsedNote, tokens: tuple[int, int], page: SitePath) -> Markup:
+def fragment_html(
+    site: SiteContext, note: ParsedNote, tokens: tuple[int, int], page: SitePath, question: Question | None = None
+) -> Markup:
     """Part of a note (``[start, end)`` of its top-level tokens, e.g. an answer) as HTML for another
     page: links made relative to ``page`` (footnote references to the note's page), ids removed
-    (the note's own page has them), sanitized."""
+    (the note's own page has them), sanitized. With the ``question`` whose answer it is, the part
+    starts where the answer does (:mod:`~vaultc.render.notes.answer_start`): the question is shown
+    above it, never inside it."""
     start, end = tokens
     if start >= end:
         return Markup("")
     md = site_markdown()
     view = NoteView(note, page, site.vault, site.sitemap, embed_stack=((note.path, ""),), fragment=True)
-    html = md.renderer.render(without_ids(balanced(note.tokens[start:end])), md.options, {"vaultc": view})
+    part = note.tokens[start:end]
+    if question is not None:
+        part = from_answer_start(part, question.answer.first_line, question.form is QuestionForm.CARD)
+    html = md.renderer.render(without_ids(balanced(part)), md.options, {"vaultc": view})
     return Markup(html if site.options.allow_html or not view.unescaped.seen else sanitize_html(html))
 
 

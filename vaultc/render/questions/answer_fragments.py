@@ -97,7 +97,7 @@ def render_answer(site: SiteContext, question: Question, page: SitePath = DECK_P
     """One answer as a deck card shows it: its headings below the card's."""
     note = site.vault.notes[question.note]
     # Items of the question's own list get a list of their own (render.notes.balanced).
-    return shift_headings(fragment_html(site, note, question.answer.tokens, page), ANSWER_HEADING_LEVEL)
+    return shift_headings(fragment_html(site, note, question.answer.tokens, page, question), ANSWER_HEADING_LEVEL)
 
 
 def shift_headings(html: Markup, top: int) -> Markup:

@@ -121,6 +121,7 @@ def deck_pages(site: SiteContext, deck: Deck, answers: Callable[[QuestionItem], 
                 pagination=part,
                 cards=[_card(item, deck, answers) for item in part.items],
                 study_index=STUDY,
+                study_store=study_store(site),
             )
         )
     return pages
@@ -130,6 +131,12 @@ def _card(item: QuestionItem, deck: Deck, answers: Callable[[QuestionItem], Mark
     if deck.answers_in is not None:
         return Card(item, Markup(""), deck.answers_in[item.note_page])
     return Card(item, answers(item), card_id=f"card-{item.question.anchor}" if deck.note_deck else None)
+
+
+def study_store(site: SiteContext) -> str:
+    """The browser storage entry of this site's study progress: file:// sites share one origin, so
+    the entry is named after the site (its base URL, else its title)."""
+    return "vaultc-study:" + (site.options.base_url or site.options.title)
 
 
 def _answers(site: SiteContext, rendered: DeckAnswers) -> Callable[[QuestionItem], Markup]:
