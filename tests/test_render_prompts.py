@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from tests.test_render_questions_support import listed, main_of
+from tests.test_render_questions_support import listed, main_of, text_pages
 from tests.vaults import asked, resolve_files
 from vaultc.extract.model import Concept, Definition, Knowledge, Question, QuestionStatus, Term
 from vaultc.graph import build_graph
@@ -114,11 +114,11 @@ def glossary_concepts(questions: tuple[Question, ...]) -> tuple[Concept, ...]:
 
 def all_pages(site: SiteContext) -> dict[str, str]:
     rendered = render_site(site.vault, site.knowledge, site.graph, load_theme(), site.options)
-    return {page.path: page.content.decode("utf-8") for page in rendered.pages if not page.path.startswith("static/")}
+    return text_pages(page for page in rendered.pages if not page.path.startswith("static/"))
 
 
 def question_pages_of(site: SiteContext) -> dict[str, str]:
-    return {page.path: page.content.decode("utf-8") for page in question_pages(site)}
+    return text_pages(question_pages(site))
 
 
 @pytest.fixture(scope="module")
@@ -274,7 +274,7 @@ def test_a_prompt_card_has_no_answer_to_reveal(pages: dict[str, str]) -> None:
     assert card.startswith(f" {PROMPT_BADGE}</summary>")
     answer = card.split('<div class="study-answer">', 1)[1].split("</div>", 1)[0]
     assert answer.strip() == '<p class="study-prompt">Open prompt: no answer expected.</p>'
-    assert '<details class="study-card" data-status="prompt"' in deck
+    assert re.search(r'<details class="study-card" data-card="[^"]+" data-status="prompt"', deck)
     assert f"2 {PROMPT_BADGE}" in main_of(deck).split("<div", 1)[0]
 
 

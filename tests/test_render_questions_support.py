@@ -79,7 +79,12 @@ def pages_of(files: dict[str, str], **options: str) -> dict[str, str]:
     """Every page the question builders make, as text by site path."""
     pages = question_pages(site_of(files, **options))
     assert len({page.path for page in pages}) == len(pages), "two pages share a path"
-    return {page.path: page.content.decode("utf-8") for page in pages}
+    return text_pages(pages)
+
+
+def text_pages(pages) -> dict[str, str]:
+    """The pages as text by site path, without the binary ones (the Anki package)."""
+    return {page.path: page.content.decode("utf-8") for page in pages if not page.path.endswith(".apkg")}
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
     with timer("graph"):
         graph = build_graph(analysis.resolved, analysis.knowledge)
     with timer("render"):
-        site_options = _site_options(options, analysis.config, workers)
+        site_options = _site_options(options, analysis.config, workers, analysis.loaded.latest_edit)
         site = render_site(analysis.resolved, analysis.knowledge, graph, theme, site_options, timer.progress,
                            memory.page_keys(), memory.answers())  # fmt: skip
     found = sort_diagnostics([*_kept(analysis.diagnostics, options), *apply_config(site.diagnostics, analysis.config)])
@@ -100,7 +100,7 @@ def _kept(found: tuple[Diagnostic, ...], options: BuildOptions) -> list[Diagnost
     return [d for d in found if not (options.allow_html and d.rule == "unsafe-html")]
 
 
-def _site_options(options: BuildOptions, config: Config, workers: int) -> SiteOptions:
+def _site_options(options: BuildOptions, config: Config, workers: int, modified: int) -> SiteOptions:
     vault_name = options.vault.resolve().name
     return SiteOptions(
         title=options.title or config.title or vault_name,
@@ -108,6 +108,7 @@ def _site_options(options: BuildOptions, config: Config, workers: int) -> SiteOp
         base_url=options.base_url or config.base_url,
         obsidian_vault=config.obsidian_vault_name or vault_name,
         hidden_properties=config.properties.hidden,
+        modified=modified,
         workers=workers,
     )
 

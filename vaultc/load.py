@@ -51,6 +51,8 @@ class LoadedVault:
     stamps: tuple[tuple[VaultPath, int, int], ...] = ()
     """(path, size, modification time in ns) of every attachment: what a build cache compares
     (attachments are copied, not read, so their stamps stand for their content)."""
+    latest_edit: int = 0
+    """The latest modification time of a note, in whole seconds (0 for none)."""
 
 
 def load_vault(root: Path, ignore: tuple[str, ...] = ()) -> LoadedVault:
@@ -58,16 +60,17 @@ def load_vault(root: Path, ignore: tuple[str, ...] = ()) -> LoadedVault:
     if not root.is_dir():
         raise UsageProblem(f"Vault folder '{root}' does not exist. Pass the folder that holds your notes.")
     root = root.resolve()
-    notes, attachments, stamps, problems = [], [], [], []
+    notes, attachments, stamps, problems, latest = [], [], [], [], 0
     for path, status in _vault_files(root, ignore, problems):
         if is_note_path(path):
             note = _read_note(root, path, problems)
             if note is not None:
                 notes.append(note)
+                latest = max(latest, status.st_mtime_ns // 1_000_000_000)
         else:
             attachments.append(path)
             stamps.append((path, status.st_size, status.st_mtime_ns))
-    return LoadedVault(root, tuple(notes), tuple(attachments), tuple(problems), tuple(stamps))
+    return LoadedVault(root, tuple(notes), tuple(attachments), tuple(problems), tuple(stamps), latest)
 
 
 def _vault_files(

@@ -141,3 +141,14 @@ def normalize_inside(folder: str, target: str) -> str | None:
     if joined.startswith("../") or joined == ".." or joined.startswith("/"):
         return None
     return joined
+
+
+def absolute_url(base_url: str, path: str, fragment: str = "") -> str:
+    """``path``'s address under ``base_url``, percent-encoded; ``x/index.html`` is served as ``x/``.
+
+    >>> absolute_url("https://me.github.io/notes", "tags/index.html")
+    'https://me.github.io/notes/tags/'
+    """
+    served = path.removesuffix("index.html") if path == "index.html" or path.endswith("/index.html") else path
+    anchor = "#" + quote(fragment, safe="-_.~") if fragment else ""
+    return base_url.rstrip("/") + "/" + quote(served, safe="/-_.~") + anchor

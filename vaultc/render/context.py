@@ -10,12 +10,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 from vaultc.config_properties import DEFAULT_HIDDEN_PROPERTIES
 from vaultc.extract.model import Knowledge, QuestionStatus
 from vaultc.graph import ConceptGraph
-from vaultc.names import SitePath
+from vaultc.names import SitePath, absolute_url
 from vaultc.render.csp import page_policy
 from vaultc.render.graph.graph_reader import ReaderGraph, build_reader_graph
 from vaultc.render.notes.page_index import NotePageIndex, build_page_index
@@ -63,6 +62,9 @@ class SiteOptions:
     """Vault name in ``obsidian://open?vault=...`` links ("" leaves the links out)."""
     hidden_properties: frozenset[str] = DEFAULT_HIDDEN_PROPERTIES
     """Case-folded front-matter keys the properties table leaves out (``properties:`` in vaultc.yaml)."""
+    modified: int = 0
+    """The latest edit of any note (seconds since 1970): the Anki package's modification time, so
+    that Anki takes an edited card on import as newer."""
     workers: int = 1
     """Processes the render may run in (:mod:`vaultc.render.parallel`); the pages are the same bytes."""
 
@@ -149,17 +151,6 @@ class SiteContext:
         if not self.options.base_url or path == NOT_FOUND:
             return ""
         return absolute_url(self.options.base_url, path)
-
-
-def absolute_url(base_url: str, path: str, fragment: str = "") -> str:
-    """``path``'s address under ``base_url``, percent-encoded; ``x/index.html`` is served as ``x/``.
-
-    >>> absolute_url("https://me.github.io/notes", "tags/index.html")
-    'https://me.github.io/notes/tags/'
-    """
-    served = path.removesuffix("index.html") if path == HOME or path.endswith("/index.html") else path
-    anchor = "#" + quote(fragment, safe="-_.~") if fragment else ""
-    return base_url.rstrip("/") + "/" + quote(served, safe="/-_.~") + anchor
 
 
 def absolute_url_from(base_url: str):

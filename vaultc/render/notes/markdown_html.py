@@ -18,7 +18,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from vaultc.names import basename, relative_url
+from vaultc.names import basename
 from vaultc.render.notes import media
 from vaultc.render.notes.question_marks import render_question_mark
 from vaultc.render.notes.raw_ids import install_raw_html_rules
@@ -97,7 +97,7 @@ def _anchor_tag(view: NoteView, target: Target, css_class: str, written: str) ->
 
 def _render_tag(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options, env: dict) -> str:
     view, name = _view(env), tokens[idx].meta["name"]
-    href = escapeHtml(relative_url(view.page, SiteMap.tag(name)))
+    href = escapeHtml(view.url_of(SiteMap.tag(name)))
     return f'<a class="tag" href="{href}">#{escapeHtml(name)}</a>'
 
 

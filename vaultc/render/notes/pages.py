@@ -73,18 +73,23 @@ def note_body(
 
 
 def fragment_html(
-    site: SiteContext, note: ParsedNote, tokens: tuple[int, int], page: SitePath, question: Question | None = None
+    site: SiteContext,
+    note: ParsedNote,
+    tokens: tuple[int, int],
+    page: SitePath,
+    question: Question | None = None,
+    base_url: str | None = None,
 ) -> Markup:
     """Part of a note (``[start, end)`` of its top-level tokens, e.g. an answer) as HTML for another
     page: links made relative to ``page`` (footnote references to the note's page), ids removed
     (the note's own page has them), sanitized. With the ``question`` whose answer it is, the part
     starts where the answer does (:mod:`~vaultc.render.notes.answer_start`): the question is shown
-    above it, never inside it."""
+    above it, never inside it. With ``base_url`` its links are absolute (HTML read off the site)."""
     start, end = tokens
     if start >= end:
         return Markup("")
     md = site_markdown()
-    view = NoteView(note, page, site.vault, site.sitemap, embed_stack=((note.path, ""),), fragment=True)
+    view = NoteView(note, page, site.vault, site.sitemap, ((note.path, ""),), fragment=True, base_url=base_url)
     part = note.tokens[start:end]
     if question is not None:
         part = from_answer_start(part, question.answer.first_line, question.form is QuestionForm.CARD)

@@ -9,7 +9,7 @@ from markdown_it.token import Token
 from vaultc.embed_budget import EmbedBudget
 from vaultc.embeds import Unit
 from vaultc.model import ParsedNote
-from vaultc.names import SitePath, relative_url
+from vaultc.names import SitePath, absolute_url, relative_url
 from vaultc.render.sitemap import SiteMap
 from vaultc.resolve import ResolvedVault, Target, TargetKind
 
@@ -39,6 +39,8 @@ class NoteView:
     """What this rendering has expanded: a new view starts a budget, its nested views share it."""
     unescaped: UnescapedOutput = field(default_factory=UnescapedOutput, compare=False)
     """Set by the rules that write raw HTML (:func:`note_unescaped`)."""
+    base_url: str | None = None
+    """Links absolute under this address: the HTML is read away from the site (an Anki card)."""
 
     @property
     def on_own_page(self) -> bool:
@@ -47,16 +49,22 @@ class NoteView:
 
     def own_page_url(self, anchor: str = "") -> str:
         """The note's own page (at ``anchor``), relative to the page being written."""
-        return relative_url(self.page, self.sitemap.note(self.note.path), anchor)
+        return self.url_of(self.sitemap.note(self.note.path), anchor)
+
+    def url_of(self, path: SitePath, anchor: str = "") -> str:
+        """The URL of a page of the site from the page being written (absolute with a ``base_url``)."""
+        if self.base_url:
+            return absolute_url(self.base_url, path, anchor)
+        return relative_url(self.page, path, anchor)
 
     def target(self, token: Token) -> Target:
         return self.vault.targets[self.note.path][token.meta["link_index"]]
 
     def href(self, target: Target) -> str:
         if target.kind is TargetKind.ATTACHMENT:
-            return relative_url(self.page, self.sitemap.attachment(target.path))
+            return self.url_of(self.sitemap.attachment(target.path))
         anchor = "" if target.anchor_missing else target.anchor
-        return relative_url(self.page, self.sitemap.note(target.path), anchor)
+        return self.url_of(self.sitemap.note(target.path), anchor)
 
     def nested(self, note: ParsedNote, unit: Unit) -> NoteView:
         """The view for an embedded unit of ``note`` shown on this view's page."""

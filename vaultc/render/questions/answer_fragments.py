@@ -6,7 +6,9 @@ rendered by one job, so on a large vault that job was the longest of the render 
 edit, every answer was rendered again though one note changed. Here answers are rendered in slices
 of notes by the workers, and, with a cache, an answer whose key (its note's content key,
 :func:`~vaultc.render.notes.page_keys.note_content_key`, and its place in the note) is unchanged
-comes from the last build. All decks are two folders deep (``study/all/``, ``study/notes/``,
+comes from the last build. With the site's address known, answered questions also get a rendering
+with absolute links, for the Anki package (:mod:`~vaultc.render.questions.anki_export`). All decks
+are two folders deep (``study/all/``, ``study/notes/``,
 ``study/tags/``), and an answer only links out of ``study/``, so one rendering serves every deck.
 """
 
@@ -21,7 +23,7 @@ from types import MappingProxyType
 from markupsafe import Markup
 
 from vaultc.extract.model import Question, QuestionStatus
-from vaultc.names import SitePath, VaultPath
+from vaultc.names import VaultPath
 from vaultc.parallel import run_jobs, split
 from vaultc.render.context import SiteContext
 from vaultc.render.notes.page_keys import digest_of, note_content_key
@@ -34,6 +36,8 @@ ANSWER_HEADING_LEVEL = 3
 """Cards sit under the deck page's h1 and its "Cards" h2."""
 DECK_PAGE = STUDY_ALL
 """Where answers are rendered for: any deck page would do (all are as deep)."""
+DECKS, ANKI = "decks", "anki"
+"""The two renderings of an answer: links relative to a deck page, or absolute for Anki."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class DeckAnswers:
     reused: int = 0
     content_keys: Mapping[VaultPath, str] = field(default_factory=lambda: MappingProxyType({}))
     """Every note's content key, made on the way (with a cache), for the note pages' keys."""
+    anki: Mapping[int, Markup] = field(default_factory=lambda: MappingProxyType({}))
+    """Answered questions' answers with absolute links, for Anki cards (only with a base URL)."""
 
 
 NO_ANSWERS = DeckAnswers()
@@ -62,42 +68,50 @@ def deck_answers(
             by_note.setdefault(question.note, []).append(index)
     slices = split(sorted(by_note.items()), workers * 4)
     job = functools.partial(_slice_answers, site, shared, previous or {})
-    html, keyed, reused, content_keys = {}, {}, 0, {}
+    html, anki, keyed, reused, content_keys = {}, {}, {}, 0, {}
     for part in run_jobs([functools.partial(job, part) for part in slices], workers):
         for path, content, answers in part:
             content_keys[path] = content
-            for index, key, answer, kept in answers:
-                html[index] = Markup(answer)
-                reused += kept
+            for index, variant, key, answer, kept in answers:
+                (anki if variant == ANKI else html)[index] = Markup(answer)
+                reused += kept and variant != ANKI
                 if key:
                     keyed[key] = answer
-    return DeckAnswers(MappingProxyType(html), MappingProxyType(keyed), reused, MappingProxyType(content_keys))
+    return DeckAnswers(MappingProxyType(html), MappingProxyType(keyed), reused, MappingProxyType(content_keys),
+                       MappingProxyType(anki))  # fmt: skip
 
 
 def _slice_answers(
     site: SiteContext, shared: str | None, previous: Mapping[str, str], part: Sequence[tuple[VaultPath, list[int]]]
 ) -> list[tuple[VaultPath, str, list[tuple[int, str, str, bool]]]]:
-    """For each note of a slice: its content key ("" without a cache), and (question, key, HTML,
-    whether it was kept) for each of its answers."""
+    """For each note of a slice: its content key ("" without a cache), and (question, variant, key,
+    HTML, whether it was kept) for each of its answers: for the decks, and with a base URL for Anki."""
+    base_url = site.options.base_url
     done = []
     for path, indexes in part:
         content = note_content_key(site, path, shared) if shared is not None else ""
         answers = []
         for index in indexes:
             question = site.knowledge.questions[index]
-            key = digest_of(content, question.answer.tokens) if content else ""
-            kept = previous.get(key) if key else None
-            html = kept if kept is not None else str(render_answer(site, question))
-            answers.append((index, key, html, kept is not None))
+            variants = [(DECKS, None)]
+            if base_url and question.status is QuestionStatus.ANSWERED:
+                variants.append((ANKI, base_url))
+            for variant, absolute in variants:
+                key = digest_of(content, question.answer.tokens, variant) if content else ""
+                kept = previous.get(key) if key else None
+                html = kept if kept is not None else str(render_answer(site, question, absolute))
+                answers.append((index, variant, key, html, kept is not None))
         done.append((path, content, answers))
     return done
 
 
-def render_answer(site: SiteContext, question: Question, page: SitePath = DECK_PAGE) -> Markup:
-    """One answer as a deck card shows it: its headings below the card's."""
+def render_answer(site: SiteContext, question: Question, base_url: str | None = None) -> Markup:
+    """One answer as a deck card shows it: its headings below the card's; with ``base_url``, its
+    links absolute (an Anki card)."""
     note = site.vault.notes[question.note]
     # Items of the question's own list get a list of their own (render.notes.balanced).
-    return shift_headings(fragment_html(site, note, question.answer.tokens, page, question), ANSWER_HEADING_LEVEL)
+    html = fragment_html(site, note, question.answer.tokens, DECK_PAGE, question, base_url)
+    return shift_headings(html, ANSWER_HEADING_LEVEL)
 
 
 def shift_headings(html: Markup, top: int) -> Markup:

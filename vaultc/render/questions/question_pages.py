@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from vaultc.names import SitePath
 from vaultc.render.context import QUESTION_STATUSES, STATUS_LABELS, Page, SiteContext
+from vaultc.render.questions.anki_export import anki_pages
 from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers
 from vaultc.render.questions.qa_export import qa_exports
 from vaultc.render.questions.question_items import (
@@ -77,6 +78,7 @@ def question_pages(site: SiteContext, answers: DeckAnswers = NO_ANSWERS) -> list
     pages += open_pages(site, items)
     pages += study_pages(site, items, answers)
     pages += qa_exports(site, items)
+    pages += anki_pages(site, items, answers)
     return pages
 
 

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from vaultc.names import SitePath
 from vaultc.render.context import Page, SiteContext
+from vaultc.render.questions.anki_export import ANKI_PACKAGE
 from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers, render_answer
 from vaultc.render.questions.question_items import (
     QuestionItem,
@@ -77,6 +78,7 @@ def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckA
             pagination=part,
             qa_json=QA_JSON,
             qa_csv=QA_CSV,
+            anki_package=ANKI_PACKAGE if any(item.status == "answered" for item in items) else None,
         )
         for part in paginate(notes, STUDY, DECK_LIST_PAGE_SIZE)
     ]

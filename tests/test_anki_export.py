@@ -1,0 +1,104 @@
+"""``anki/all.apkg``: every answered question as an Anki card, read back from the package's SQLite
+database. Ids are stable (a re-import after an edit updates cards instead of duplicating them),
+decks follow the notes, tags become Anki tags, and the same vault gives the same bytes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import genanki
+import pytest
+
+from vaultc.analysis import StageTimer, analyse
+from vaultc.build import BuildOptions, build
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTES = {
+    "ML/Basics.md": "---\ntags: [ml/basics, exam-prep]\n---\n# Basics\n\n## What is a model?\n\nA function fitted to "
+    "data, see [[Loss]].\n\n## What is an epoch?\n\n## What is a loss?\n\nTODO\n",
+    "Loss.md": "# Loss\n\n## What is a loss function?\n\nA number to **minimise**: $L = (y - \\hat y)^2$.\n",
+}
+
+
+def write_vault(root: Path, notes: dict[str, str]) -> Path:
+    for name, text in notes.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def package_of(vault: Path, site: Path, **options) -> dict:
+    build(BuildOptions(vault, site, **options))
+    with zipfile.ZipFile(site / "anki" / "all.apkg") as package:
+        assert sorted(package.namelist()) == ["collection.anki2", "media"]
+        assert json.loads(package.read("media")) == {}
+        database = package.read("collection.anki2")
+    connection = sqlite3.connect(":memory:")
+    connection.deserialize(database)
+    notes = connection.execute("select guid, mod, tags, flds from notes order by guid").fetchall()
+    cards = connection.execute("select nid, did from cards").fetchall()
+    decks = json.loads(connection.execute("select decks from col").fetchone()[0])
+    connection.close()
+    return {"notes": notes, "cards": cards, "decks": {deck["name"] for deck in decks.values()}}
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    return write_vault(tmp_path / "vault", NOTES)
+
+
+def test_every_answered_question_is_a_card_in_its_notes_deck(vault: Path, tmp_path: Path) -> None:
+    package = package_of(vault, tmp_path / "site", title="Study notes", base_url="https://me.github.io/notes")
+    fields = {flds.split("\x1f")[0]: flds.split("\x1f") for _, _, _, flds in package["notes"]}
+    assert set(fields) == {"What is a model?", "What is a loss function?"}  # no open question, no stub
+    question, answer, source = fields["What is a model?"]
+    assert answer.startswith("<p>A function fitted to data, see <a ") and "What is a model?" not in answer
+    assert 'href="https://me.github.io/notes/notes/loss.html"' in answer  # links open the site
+    assert source == 'From <a href="https://me.github.io/notes/notes/ml/basics.html#what-is-a-model">Basics</a>'
+    loss_answer = fields["What is a loss function?"][1]
+    assert "<math" in loss_answer and "<strong>minimise</strong>" in loss_answer
+    assert {"Study notes::ML::Basics", "Study notes::Loss"} <= package["decks"]
+    assert len(package["cards"]) == 2
+    tags = {flds.split("\x1f")[0]: tags.split() for _, _, tags, flds in package["notes"]}
+    assert tags["What is a model?"] == ["exam-prep", "ml::basics"] and tags["What is a loss function?"] == []
+    guids = {flds.split("\x1f")[0]: guid for guid, _, _, flds in package["notes"]}
+    assert guids["What is a model?"] == genanki.guid_for("ML/Basics.md", "what-is-a-model")
+
+
+def test_the_same_vault_gives_the_same_package_and_an_edit_keeps_the_ids(vault: Path, tmp_path: Path) -> None:
+    first = package_of(vault, tmp_path / "one")
+    package_of(vault, tmp_path / "two")
+    assert (tmp_path / "one/anki/all.apkg").read_bytes() == (tmp_path / "two/anki/all.apkg").read_bytes()
+    loss = vault / "Loss.md"
+    loss.write_text(loss.read_text().replace("A number to", "The number to"), encoding="utf-8")
+    later = os.stat(loss).st_mtime + 60
+    os.utime(loss, (later, later))
+    edited = package_of(vault, tmp_path / "three")
+    assert [guid for guid, *_ in edited["notes"]] == [guid for guid, *_ in first["notes"]]
+    assert any("The number to" in flds for *_, flds in edited["notes"])
+    assert all(mod == int(later) for _, mod, _, _ in edited["notes"])  # newer: Anki updates the cards
+    assert all(mod < int(later) for _, mod, _, _ in first["notes"])
+
+
+def test_the_default_vaults_package_holds_its_answered_questions(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(ROOT / "vault", vault)
+    questions = analyse(vault, (), StageTimer(lambda message: None)).knowledge.questions
+    answered = [question for question in questions if question.status.value == "answered"]
+    package = package_of(vault, tmp_path / "site")
+    assert len(package["notes"]) == len(answered) > 50
+    assert len({guid for guid, *_ in package["notes"]}) == len(answered)
+    study = (tmp_path / "site" / "study" / "index.html").read_text()
+    assert 'href="../anki/all.apkg"' in study
+
+
+def test_a_vault_without_an_answer_has_no_package(tmp_path: Path) -> None:
+    vault = write_vault(tmp_path / "vault", {"A.md": "# A\n\n## What is open?\n"})
+    build(BuildOptions(vault, tmp_path / "site"))
+    assert not (tmp_path / "site" / "anki").exists()
+    assert "all.apkg" not in (tmp_path / "site" / "study" / "index.html").read_text()

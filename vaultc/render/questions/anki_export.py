@@ -1,0 +1,129 @@
+"""The vault's answered questions as an Anki package, ``anki/all.apkg``, made with genanki.
+
+Why this module exists: students who study in Anki want the vault's questions there, and want to
+import again after editing notes without getting every card twice. Each note of the vault is a
+deck (``Site title::folder::note``), the note's tags are Anki tags (``a/b`` becomes ``a::b``,
+Anki's nesting), and each card's GUID is made from its note's path and its question's anchor, so
+a re-import updates the card it made before. Anki updates a note only when the package's
+modification time is newer, so that time is the latest edit of any note (the build is still the
+same bytes for the same vault). Only answered questions become cards: an open question has nothing
+to recall. The package is made in memory (SQLite's ``serialize``, a zip with fixed dates): the
+render stage writes no file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import sqlite3
+import zipfile
+from collections.abc import Sequence
+
+import genanki
+from markupsafe import Markup, escape
+
+from vaultc.names import SitePath, folder_of
+from vaultc.render.context import Page, SiteContext, absolute_url
+from vaultc.render.questions.answer_fragments import DeckAnswers, render_answer
+from vaultc.render.questions.question_items import QuestionItem
+
+ANKI_PACKAGE = SitePath("anki/all.apkg")
+_FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+_CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5; text-align: left;
+  max-width: 40em; margin: 0 auto; color: black; background: white; }
+.nightMode.card { color: #e8e8e8; background: #1e1e1e; }
+.source { font-size: 14px; color: #777; }
+pre, table { max-width: 100%; overflow-x: auto; }"""
+
+
+def stable_id(*parts: str) -> int:
+    """An Anki id (deck, model) that is the same in every build: a hash in genanki's advised range."""
+    digest = hashlib.sha256("\0".join(parts).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+MODEL = genanki.Model(
+    stable_id("vaultc", "question and answer", "1"),
+    "vaultc question and answer",
+    fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Source"}],
+    templates=[{
+        "name": "Recall",
+        "qfmt": "{{Question}}",
+        "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}<p class="source">{{Source}}</p>',
+    }],
+    css=_CSS,
+)  # fmt: skip
+
+
+def anki_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckAnswers) -> list[Page]:
+    """The package of every answered question (none when nothing is answered)."""
+    decks: dict[str, genanki.Deck] = {}
+    for item in items:
+        if item.status != "answered":
+            continue
+        name = deck_name(site, item)
+        deck = decks.setdefault(name, genanki.Deck(stable_id("deck", name), name))
+        deck.add_note(_card(site, item, _answer(site, item, answers)))
+    if not decks:
+        return []
+    return [Page(ANKI_PACKAGE, package_bytes(list(decks.values()), site.options.modified))]
+
+
+def _answer(site: SiteContext, item: QuestionItem, answers: DeckAnswers) -> Markup:
+    """The answer with absolute links when the site's address is known (else as the decks show it:
+    its links then lead nowhere in Anki)."""
+    base_url = site.options.base_url
+    found = (answers.anki if base_url else answers.html).get(item.index)
+    return found if found is not None else render_answer(site, site.knowledge.questions[item.index], base_url)
+
+
+def deck_name(site: SiteContext, item: QuestionItem) -> str:
+    """``Site title::folder::sub-folder::note title`` (Anki nests decks at ``::``)."""
+    folders = [part for part in folder_of(item.question.note).split("/") if part]
+    return "::".join(_deck_part(part) for part in [site.options.title, *folders, item.note_title])
+
+
+def _deck_part(name: str) -> str:
+    return " ".join(name.replace("::", ":").split()) or "-"
+
+
+def _card(site: SiteContext, item: QuestionItem, answer: Markup) -> genanki.Note:
+    return genanki.Note(
+        model=MODEL,
+        fields=[str(escape(item.title)), str(answer), _source(site, item)],
+        guid=genanki.guid_for(item.question.note, item.question.anchor),
+        tags=sorted({_anki_tag(tag) for tag in item.tags}),
+    )
+
+
+def _source(site: SiteContext, item: QuestionItem) -> str:
+    """Where the card comes from: a link to the question on the site when its address is known."""
+    where = escape(item.note_title)
+    base_url = site.options.base_url
+    if not base_url:
+        return str(Markup("From {}").format(where))
+    url = absolute_url(base_url, item.note_page, item.question.anchor)
+    return str(Markup('From <a href="{}">{}</a>').format(url, where))
+
+
+def _anki_tag(tag: str) -> str:
+    """Anki tags hold no spaces and nest at ``::``."""
+    return "_".join(tag.replace("/", "::").split())
+
+
+def package_bytes(decks: list[genanki.Deck], modified: float) -> bytes:
+    """The ``.apkg``: genanki's collection written into an in-memory SQLite database, zipped with
+    fixed dates, so the same decks and time give the same bytes."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        genanki.Package(decks).write_to_db(connection.cursor(), modified, itertools.count(int(modified * 1000)))
+        connection.commit()
+        database = connection.serialize()
+    finally:
+        connection.close()
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as package:
+        for name, data in (("collection.anki2", database), ("media", b"{}")):
+            package.writestr(zipfile.ZipInfo(name, date_time=_FIXED_DATE), data, compress_type=zipfile.ZIP_DEFLATED)
+    return archive.getvalue()
