@@ -24,8 +24,13 @@ PAGES_ACTIONS = (
 )
 
 
+SPEC = "git+https://github.com/example/vaultc@v0.1.0"
+
+
 def run_init(*arguments: str | Path) -> Result:
-    return CliRunner().invoke(main, ["init", *map(str, arguments)])
+    """``vaultc init`` with a requirement given (where the test's vaultc came from is not a workflow's)."""
+    given = ["--pip-spec", SPEC] if "--pip-spec" not in arguments else []
+    return CliRunner().invoke(main, ["init", *map(str, arguments), *given])
 
 
 def repository(tmp_path: Path, vault_name: str = "notes") -> tuple[Path, Path]:
@@ -58,7 +63,6 @@ def test_init_writes_the_config_into_the_vault_and_the_workflow_into_its_git_roo
     assert f"created {vault / 'vaultc.yaml'}" in result.stdout
     assert f"created {repo / WORKFLOW}" in result.stdout
     assert "Settings > Pages" in result.stderr
-    assert "vaultc is not on PyPI" in result.stderr and "--pip-spec" in result.stderr  # the default needs editing
     assert (vault / "vaultc.yaml").is_file() and (repo / WORKFLOW).is_file()
 
 
@@ -182,3 +186,26 @@ def test_help_explains_the_command() -> None:
     assert result.exit_code == 0
     for option in ("--repo-root", "--pip-spec", "--branch", "--force", "vaultc-pages.yml"):
         assert option in result.output
+
+
+def test_without_a_requirement_the_workflow_installs_vaultc_from_where_it_came_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo, vault = repository(tmp_path)
+    found = "git+https://github.com/me/vaultc.git@0123456789abcdef0123456789abcdef01234567"
+    monkeypatch.setattr("vaultc.init.pip_requirement", lambda: found)
+    result = CliRunner().invoke(main, ["init", str(vault)])
+    assert result.exit_code == 0, result.output
+    (install,) = [step["run"] for step in steps(workflow_of(repo), "build") if "pip install" in step.get("run", "")]
+    assert shlex.split(install) == ["python", "-m", "pip", "install", found]
+
+
+def test_without_a_reachable_source_init_refuses_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo, vault = repository(tmp_path)
+    monkeypatch.setattr("vaultc.init.pip_requirement", lambda: None)
+    result = CliRunner().invoke(main, ["init", str(vault)])
+    assert result.exit_code == 2
+    assert "not on PyPI" in result.stderr and "--pip-spec 'git+https://github.com/OWNER/vaultc@TAG'" in result.stderr
+    assert not (vault / "vaultc.yaml").exists() and not (repo / WORKFLOW).exists()

@@ -18,7 +18,7 @@ from vaultc.build import BuildOptions, BuildResult, build
 from vaultc.cache.store import cache_root, clear_cache
 from vaultc.config import normalise_base_url
 from vaultc.diagnostics import Severity
-from vaultc.init import DEFAULT_PIP_SPEC, InitOptions, init_vault
+from vaultc.init import InitOptions, init_vault
 from vaultc.lint.formats import FORMATS, format_report, format_rules
 from vaultc.lint.run import FAIL_LEVELS, RuleFilter, known_rule, lint_vault
 
@@ -177,30 +177,24 @@ def serve_command(
 )
 @click.option(
     "--pip-spec",
-    default=DEFAULT_PIP_SPEC,
-    show_default=True,
     metavar="REQUIREMENT",
-    help="What the workflow installs with pip; vaultc is not on PyPI, so e.g. "
-    "'git+https://github.com/OWNER/vaultc@v0.1.0'.",
+    help="What the workflow installs with pip, e.g. 'git+https://github.com/OWNER/vaultc@v0.1.0' "
+    "(default: the repository and commit this vaultc was installed from; vaultc is not on PyPI).",
 )
 @click.option("--branch", default="main", show_default=True, help="The branch whose pushes publish the site.")
 @click.option("--force", is_flag=True, help="Overwrite files that exist (default: keep them and say so).")
-def init_command(vault: Path, repo_root: Path | None, pip_spec: str, branch: str, force: bool) -> None:
+def init_command(vault: Path, repo_root: Path | None, pip_spec: str | None, branch: str, force: bool) -> None:
     """Set VAULT (default: ./vault) up for publishing: a commented vaultc.yaml in the vault and a
     GitHub Pages workflow, .github/workflows/vaultc-pages.yml, in its repository.
 
-    Existing files are kept unless --force is given. Exit codes: 0 done (also when files were kept),
-    2 the vault is not a folder or not inside --repo-root."""
+    The workflow installs vaultc from where this copy came from (its git repository and commit)
+    unless --pip-spec says otherwise. Existing files are kept unless --force is given. Exit codes:
+    0 done (also when files were kept), 2 the vault is not a folder or not inside --repo-root, or
+    nothing tells where the workflow could install vaultc from (nothing is written then)."""
     written = init_vault(InitOptions(vault, repo_root, pip_spec, branch, force))
     for item in written:
         note = ": it exists (--force overwrites it)" if item.action == "skipped" else ""
         click.echo(f"{item.action} {_shown(item.path)}{note}")
-    if pip_spec == DEFAULT_PIP_SPEC:
-        click.echo(
-            f"vaultc: the workflow runs 'pip install {DEFAULT_PIP_SPEC}', but vaultc is not on PyPI: edit that line "
-            "or run again with --force --pip-spec 'git+https://github.com/OWNER/vaultc@TAG'.",
-            err=True,
-        )
     click.echo(
         "Next: commit these files, then in the repository's Settings > Pages set Source to 'GitHub Actions'.",
         err=True,

@@ -5,8 +5,11 @@ permissions, the configure/upload/deploy actions, the vault's path inside the re
 site's address), and a new user should not have to learn them before seeing a site. The files are
 templates shipped as package data (``vaultc/scaffold/``) with ``@NAME@`` placeholders, filled here.
 
-Existing files are never overwritten unless asked (``--force``): each file is reported as created,
-overwritten or skipped, and skipping is not a failure.
+The workflow installs vaultc from where this copy came from (its git repository and commit, found
+by :mod:`vaultc.install_source`) unless ``--pip-spec`` says otherwise; with neither, init refuses
+rather than write a workflow whose install step would fail. Existing files are never overwritten
+unless asked (``--force``): each file is reported as created, overwritten or skipped, and skipping
+is not a failure.
 """
 
 from __future__ import annotations
@@ -19,10 +22,14 @@ from pathlib import Path
 
 from vaultc.config import CONFIG_NAMES
 from vaultc.errors import UsageProblem
+from vaultc.install_source import pip_requirement
 
 WORKFLOW = Path(".github/workflows/vaultc-pages.yml")
-DEFAULT_PIP_SPEC = "vaultc"
-"""vaultc is not on PyPI: users pass a pip requirement such as ``git+https://github.com/OWNER/vaultc``."""
+NO_SOURCE = (
+    "vaultc is not on PyPI, and this copy was not installed from an address GitHub's runners can reach "
+    "(a git repository on https or ssh, or a package index), so the workflow could not install it. Pass the "
+    "requirement yourself: vaultc init --pip-spec 'git+https://github.com/OWNER/vaultc@TAG'"
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +37,8 @@ class InitOptions:
     vault: Path
     repo_root: Path | None = None
     """The repository holding the workflow (None: the vault's git root, else the vault itself)."""
-    pip_spec: str = DEFAULT_PIP_SPEC
+    pip_spec: str | None = None
+    """What the workflow installs (None: where this vaultc came from, :mod:`vaultc.install_source`)."""
     branch: str = "main"
     force: bool = False
 
@@ -44,17 +52,21 @@ class Written:
 
 
 def init_vault(options: InitOptions) -> list[Written]:
-    """Write ``vaultc.yaml`` into the vault and the Pages workflow into its repository."""
+    """Write ``vaultc.yaml`` into the vault and the Pages workflow into its repository; refuse (before
+    writing anything) when no requirement that installs vaultc on a runner is known."""
     vault = options.vault
     if not vault.is_dir():
         raise UsageProblem(f"'{vault}' is not a folder. Pass the vault folder: vaultc init path/to/vault")
+    pip_spec = options.pip_spec or pip_requirement()
+    if pip_spec is None:
+        raise UsageProblem(NO_SOURCE)
     repo_root = options.repo_root if options.repo_root is not None else find_repo_root(vault)
     vault_in_repo = _relative_inside(vault, repo_root)
     existing = [vault / name for name in CONFIG_NAMES if (vault / name).is_file()]
     config = existing[0] if existing else vault / CONFIG_NAMES[0]
     files = {
         config: config_text(vault.resolve().name),
-        repo_root / WORKFLOW: workflow_text(vault_in_repo, options.pip_spec, options.branch),
+        repo_root / WORKFLOW: workflow_text(vault_in_repo, pip_spec, options.branch),
     }
     return [_write(path, text, options.force) for path, text in files.items()]
 
