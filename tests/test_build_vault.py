@@ -61,7 +61,7 @@ def test_seed_note_renders_its_constructs(built_site: Path) -> None:
         '<span class="question-marks"><span class="badge badge-unanswered">unanswered</span>'
     ) in html
     assert 'class="callout" data-callout="success"' in html  # [!check] is an alias of success
-    assert "Missing embed: cnn-features.png" in html  # images not in the vault are visibly marked
+    assert "cnn-features.png (not available)" in html  # images not in the vault: a quiet placeholder for readers
     assert '<a class="wikilink broken"' in html  # [[2.0 Preface#...]] is not in the vault
 
 
@@ -160,3 +160,15 @@ def test_help_is_everywhere() -> None:
     for args in (["--help"], ["build", "--help"]):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_the_public_site_leaves_out_what_only_the_author_needs(built_site: Path, tmp_path: Path) -> None:
+    note = "notes/deep-learning-interview-questions.html"
+    assert "Missing embed" not in (built_site / note).read_text("utf-8")
+    assert "obsidian://" not in (built_site / "open.html").read_text("utf-8")
+    result = CliRunner().invoke(main, ["build", str(VAULT), "-o", str(tmp_path / "author"), "--author", "-q"])
+    assert result.exit_code in (0, 1), result.output
+    assert "Missing embed: cnn-features.png" in (tmp_path / "author" / note).read_text("utf-8")
+    to_do = (tmp_path / "author" / "open.html").read_text("utf-8")
+    assert 'class="obsidian-link" href="obsidian://open?vault=' in to_do
+    assert 'class="badge badge-unanswered"' in (built_site / "open.html").read_text("utf-8")  # the to-do list stays

@@ -8,10 +8,11 @@ from vaultc.render.notes.pages import note_body
 from vaultc.render.sitemap import plan_site
 
 
-def body(files: dict[str, str], path: str = "A.md", allow_html: bool = False) -> str:
+def body(files: dict[str, str], path: str = "A.md", allow_html: bool = False, author: bool = False) -> str:
     vault = resolve_files(files)
     sitemap = plan_site(vault.notes, vault.attachments)
-    return note_body(vault.notes[VaultPath(path)], sitemap.note(VaultPath(path)), vault, sitemap, allow_html)
+    note = vault.notes[VaultPath(path)]
+    return note_body(note, sitemap.note(VaultPath(path)), vault, sitemap, allow_html, author=author)
 
 
 def test_links_are_relative_site_urls_with_anchors() -> None:
@@ -63,7 +64,10 @@ def test_attachments_embed_by_type() -> None:
     pdf = '<object class="embed-pdf" data="../files/d.pdf" type="application/pdf"><a href="../files/d.pdf">d.pdf</a>'
     assert pdf + "</object>" in html
     assert '<a class="embed-file" href="../files/x.zip">x.zip</a>' in html
-    assert "Missing embed: gone.png" in html
+    assert '<span class="embed-unavailable">gone.png (not available)</span>' in html  # the public site: quiet
+    assert "Missing embed" not in html
+    marked = '<span class="embed-missing" role="img" aria-label="Missing embed: gone.png">Missing embed: gone.png'
+    assert marked in body(files, author=True)  # the author's view: cannot be missed
 
 
 def test_tags_link_to_their_pages() -> None:

@@ -38,6 +38,9 @@ class BuildOptions:
     """Processes for the parse and render stages (None: one per core this process may use)."""
     cache: Path | None = None
     """The folder of build caches (:func:`vaultc.cache.store.cache_root`); None: no cache."""
+    author: bool = False
+    """The author's view: what only the vault's author needs too (``obsidian://`` links to fix a
+    note, missing embeds marked as such). The default is the public site for readers."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,8 @@ def _build(options: BuildOptions, progress: Progress) -> BuildResult:
 def _settings(options: BuildOptions) -> tuple[str, ...]:
     """The options that change what a build writes (not how fast: ``jobs``)."""
     output = str(options.output.resolve())
-    return output, repr((options.strict, options.allow_html, options.title, options.ignore, options.base_url))
+    return output, repr((options.strict, options.allow_html, options.title, options.ignore, options.base_url,
+                         options.author))  # fmt: skip
 
 
 def _kept(found: tuple[Diagnostic, ...], options: BuildOptions) -> list[Diagnostic]:
@@ -106,7 +110,8 @@ def _site_options(options: BuildOptions, config: Config, workers: int, modified:
         title=options.title or config.title or vault_name,
         allow_html=options.allow_html,
         base_url=options.base_url or config.base_url,
-        obsidian_vault=config.obsidian_vault_name or vault_name,
+        obsidian_vault=(config.obsidian_vault_name or vault_name) if options.author else "",
+        author=options.author,
         hidden_properties=config.properties.hidden,
         modified=modified,
         workers=workers,

@@ -63,6 +63,11 @@ def main() -> None:
     "-j", "--jobs", type=click.IntRange(min=1), metavar="N",
     help="Parse and render in N processes (default: one per core; the site is the same bytes either way).",
 )
+@click.option(
+    "--author", is_flag=True,
+    help="Build the author's view: 'Open in Obsidian' links on the to-do page and missing embeds marked "
+    "(default: the public site for readers; vaultc serve shows the author's view).",
+)
 @click.option("--no-cache", is_flag=True, help="Parse every note again and keep nothing for the next build.")
 @click.option("-v", "--verbose", is_flag=True, help="Also show info-level findings and per-stage timings.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print findings, no progress or summary.")
@@ -76,6 +81,7 @@ def build_command(
     ignore: tuple[str, ...],
     base_url: str | None,
     jobs: int | None,
+    author: bool,
     no_cache: bool,
     verbose: bool,
     quiet: bool,
@@ -84,7 +90,9 @@ def build_command(
 
     Notes unchanged since the last build are not parsed again, and a build whose inputs did not
     change at all leaves the site as it is (the cache: see 'vaultc clean --help')."""
-    options = BuildOptions(vault, output, strict, allow_html, title, theme, ignore, base_url, jobs, _cache(no_cache))
+    options = BuildOptions(
+        vault, output, strict, allow_html, title, theme, ignore, base_url, jobs, _cache(no_cache), author
+    )
     result = build(options, _progress(verbose, quiet))
     _print_findings(result, verbose)
     if not quiet:
@@ -153,9 +161,11 @@ def lint_command(
               help="A theme folder whose templates/ and static/ override the default theme's.")
 @click.option("--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable).")
 @click.option("--no-cache", is_flag=True, help="Parse every note again on every rebuild.")
+@click.option("--public", is_flag=True, help="Serve the public site (what 'vaultc build' makes) instead of "
+              "the author's view.")
 def serve_command(
     vault: Path, port: int, host: str, open_browser: bool, allow_html: bool, title: str | None,
-    theme: Path | None, ignore: tuple[str, ...], no_cache: bool,
+    theme: Path | None, ignore: tuple[str, ...], no_cache: bool, public: bool,
 ) -> None:  # fmt: skip
     """Serve the site of VAULT (default: ./vault) on http://127.0.0.1:8000/ and rebuild it whenever a
     note changes; open pages reload by themselves. Ctrl+C stops.
@@ -164,7 +174,9 @@ def serve_command(
     would serve it. Findings in the notes you edit are printed after each rebuild."""
     from vaultc.serve import ServeOptions, serve  # the watcher is loaded only when serving
 
-    options = BuildOptions(vault, Path("site"), False, allow_html, title, theme, ignore, cache=_cache(no_cache))
+    options = BuildOptions(
+        vault, Path("site"), False, allow_html, title, theme, ignore, cache=_cache(no_cache), author=not public
+    )
     serve(ServeOptions(options, host, port, open_browser), lambda line: click.echo(line, err=True))
 
 

@@ -59,7 +59,10 @@ class SiteOptions:
     """Absolute URL the site is published at; only for sitemap.xml, robots.txt, canonical links and
     the 404 page's links (every other URL stays relative)."""
     obsidian_vault: str = ""
-    """Vault name in ``obsidian://open?vault=...`` links ("" leaves the links out)."""
+    """Vault name in ``obsidian://open?vault=...`` links ("" leaves the links out: the public site)."""
+    author: bool = False
+    """The author's view (``vaultc serve``, ``build --author``): a missing embed is marked as one;
+    on the public site it is a quiet placeholder."""
     hidden_properties: frozenset[str] = DEFAULT_HIDDEN_PROPERTIES
     """Case-folded front-matter keys the properties table leaves out (``properties:`` in vaultc.yaml)."""
     modified: int = 0

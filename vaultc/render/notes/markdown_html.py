@@ -109,7 +109,7 @@ def _render_image(renderer: RendererHTML, tokens: Sequence[Token], idx: int, opt
         return f'<img src="{src}" alt="{escapeHtml(alt)}" loading="lazy">'
     target = view.target(token)
     if target.kind is not TargetKind.ATTACHMENT:
-        return media.missing(str(token.attrGet("src")))
+        return media.missing(str(token.attrGet("src")), view.author)
     return media.image(view.href(target), alt, None, None)
 
 
@@ -123,7 +123,7 @@ def _render_embed(renderer: RendererHTML, tokens: Sequence[Token], idx: int, opt
         )
     if target.kind is TargetKind.NOTE:
         return transclude(renderer, view, target, options)
-    return media.missing(meta.get("target", ""))
+    return media.missing(meta.get("target", ""), view.author)
 
 
 def _render_heading(renderer: RendererHTML, tokens: Sequence[Token], idx: int, options, env: dict) -> str:

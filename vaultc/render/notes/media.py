@@ -41,9 +41,12 @@ def image(href: str, alt: str, width: int | None, height: int | None) -> str:
     return f'<img src="{escapeHtml(href)}" alt="{escapeHtml(alt)}"{_size(width, height)} loading="lazy">'
 
 
-def missing(name: str) -> str:
-    """A placeholder the reader cannot miss for an embed whose file is not in the vault."""
+def missing(name: str, author: bool) -> str:
+    """A placeholder for an embed whose file is not in the vault: one the author cannot miss (it
+    needs fixing), and for the public site's readers a quiet one naming what is not there."""
     label = escapeHtml(name)
+    if not author:
+        return f'<span class="embed-unavailable">{label} (not available)</span>'
     return f'<span class="embed-missing" role="img" aria-label="Missing embed: {label}">Missing embed: {label}</span>'
 
 

@@ -31,7 +31,8 @@ def site_digest(site: SiteContext, theme: Theme) -> str:
     """What every note page reads, once per site."""
     options = site.options
     return digest_of(
-        (options.title, options.allow_html, options.base_url, options.obsidian_vault, options.hidden_properties),
+        (options.title, options.allow_html, options.base_url, options.obsidian_vault, options.hidden_properties,
+         options.author),  # fmt: skip
         theme.templates,
         theme.static,
         site.sitemap.notes,

@@ -63,11 +63,12 @@ def note_body(
     sitemap: SiteMap,
     allow_html: bool,
     tokens: Sequence[Token] | None = None,
+    author: bool = False,
 ) -> str:
     """The note's content as HTML for ``page``; sanitized unless raw HTML is allowed. ``tokens``
-    replaces the note's own (the decorated copy its page shows)."""
+    replaces the note's own (the decorated copy its page shows); ``author``: the author's view."""
     md = site_markdown()
-    view = NoteView(note, page, vault, sitemap, embed_stack=((note.path, ""),))
+    view = NoteView(note, page, vault, sitemap, embed_stack=((note.path, ""),), author=author)
     html = md.renderer.render(list(note.tokens if tokens is None else tokens), md.options, {"vaultc": view})
     return html if allow_html or not view.unescaped.seen else sanitize_html(html)
 
@@ -89,7 +90,8 @@ def fragment_html(
     if start >= end:
         return Markup("")
     md = site_markdown()
-    view = NoteView(note, page, site.vault, site.sitemap, ((note.path, ""),), fragment=True, base_url=base_url)
+    view = NoteView(note, page, site.vault, site.sitemap, ((note.path, ""),), fragment=True, base_url=base_url,
+                    author=site.options.author)  # fmt: skip
     part = note.tokens[start:end]
     if question is not None:
         part = from_answer_start(part, question.answer.first_line, question.form is QuestionForm.CARD)
@@ -162,11 +164,11 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
         return PageLink(vault.notes[path].title, url(sitemap.note(path)))
 
     tokens = page_tokens(site, note, page)
-    view = NoteView(note, page, vault, sitemap, ((note.path, ""),))
+    view = NoteView(note, page, vault, sitemap, ((note.path, ""),), author=site.options.author)
     properties = property_rows(view, site_markdown(), site.options.hidden_properties)
     return {
         "note": note,
-        "content": note_body(note, page, vault, sitemap, site.options.allow_html, tokens),
+        "content": note_body(note, page, vault, sitemap, site.options.allow_html, tokens, site.options.author),
         "question_summary": question_summary(site.note_index.questions.get(note.path, ())),
         "description": description(note),
         "toc": table_of_contents(note),

@@ -41,6 +41,8 @@ class NoteView:
     """Set by the rules that write raw HTML (:func:`note_unescaped`)."""
     base_url: str | None = None
     """Links absolute under this address: the HTML is read away from the site (an Anki card)."""
+    author: bool = False
+    """Rendering the author's view: what the vault lacks is shown as such (a missing embed)."""
 
     @property
     def on_own_page(self) -> bool:
