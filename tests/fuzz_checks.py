@@ -136,9 +136,12 @@ class Baseline:
 
 
 def baseline_of(site: Path) -> Baseline:
+    """The empty vault's site: its pages' scripts and every script of the theme it ships (some load
+    only on pages an empty vault has none of, such as the explorer on note pages)."""
     scans = [scan_page(site, page) for page in site.rglob("*.html")]
+    theme_scripts = {f"src:{path.relative_to(site).as_posix()}" for path in (site / "static").rglob("*.js")}
     return Baseline(
-        frozenset(script for scan in scans for script in scan.scripts),
+        frozenset(script for scan in scans for script in scan.scripts) | theme_scripts,
         frozenset(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()),
         frozenset(id_ for scan in scans for id_ in scan.ids),
     )

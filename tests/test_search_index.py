@@ -30,7 +30,7 @@ from vaultc.render.search.search_index import (
     index_script,
     search_pages,
 )
-from vaultc.render.search.search_query import SearchIndex
+from vaultc.render.search.search_query import SearchIndex, typos_within
 from vaultc.render.search.search_tokens import normalize
 from vaultc.resolve import ResolvedVault
 from vaultc.theme import load_theme
@@ -210,10 +210,53 @@ CAFE = ["term:Café notes", "note:Café notes"]
         ("chain rul", ["term:backpropagation", "question:What is backpropagation?"]),  # answers: not the note
         ("what is the", []),  # only stopwords
         ("", []),
+        ("cafes", CAFE),  # "cafes" begins no token: one letter too many is one typo
+        ("xyzw", []),  # nothing within one typo
     ],
 )
 def test_queries(index: dict, query: str, expected: list[str]) -> None:
     assert found(index, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("embeding", "embedding"),  # a letter left out
+        ("embeddimg", "embedding"),  # one changed
+        ("backpropagaton", "backpropagation"),
+        ("backporpagaiton", "backpropagation"),  # two typos in a long word
+        ("dropuot", "dropout"),  # neighbours swapped
+        ("gradeint descnet", "gradient descent"),  # every word of the query
+    ],
+)
+def test_a_word_with_typos_finds_what_the_word_finds(index: dict, typed: str, meant: str) -> None:
+    assert found(index, meant) and found(index, typed) == found(index, meant)
+
+
+def test_typos_are_tried_only_when_the_word_finds_nothing(index: dict) -> None:
+    assert found(index, "drop") == found(index, "dropout")  # a prefix that begins tokens: taken as written
+    assert found(index, "rul dense") == []  # a three-letter word that is not last is taken as written
+    assert "term:Embedding" in found(index, "embedings")
+
+
+@pytest.mark.parametrize(
+    ("written", "token", "limit", "within"),
+    [
+        ("embeding", "embedding", 1, True),  # a letter left out
+        ("embeddding", "embedding", 1, True),  # one added
+        ("embedding", "embedding", 0, True),
+        ("embeddimg", "embedding", 1, True),  # one changed
+        ("emebdding", "embedding", 1, True),  # neighbours swapped: one typo, not two
+        ("emdebding", "embedding", 1, False),  # two changes
+        ("emdebding", "embedding", 2, True),
+        ("loss", "lose", 1, True),
+        ("loss", "lost", 1, True),
+        ("loss", "glossary", 2, False),  # lengths apart by more than the limit
+        ("cafe", "café", 1, True),
+    ],
+)
+def test_typos_within(written: str, token: str, limit: int, within: bool) -> None:
+    assert typos_within(written, token, limit) is within
 
 
 def test_ties_are_broken_by_title_then_id() -> None:

@@ -69,6 +69,15 @@ QUERIES = [
     "neural network",
     "gradient",
     "loss",
+    "embeding",  # typos: a letter missing, swapped, changed, added; two in a long word
+    "emebdding",
+    "embeddimg",
+    "grardient",
+    "regularisaton",
+    "transfromer architecure",
+    "neual netwrok",
+    "loos",  # four letters: one typo
+    "lss",  # three letters: as written
 ]
 
 

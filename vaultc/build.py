@@ -107,7 +107,7 @@ def _kept(found: tuple[Diagnostic, ...], options: BuildOptions) -> list[Diagnost
 def _site_options(options: BuildOptions, config: Config, workers: int, modified: int) -> SiteOptions:
     vault_name = options.vault.resolve().name
     return SiteOptions(
-        title=options.title or config.title or vault_name,
+        title=options.title or config.title or readable_name(options.vault),
         allow_html=options.allow_html,
         base_url=options.base_url or config.base_url,
         obsidian_vault=(config.obsidian_vault_name or vault_name) if options.author else "",
@@ -116,6 +116,17 @@ def _site_options(options: BuildOptions, config: Config, workers: int, modified:
         modified=modified,
         workers=workers,
     )
+
+
+def readable_name(folder: Path) -> str:
+    """A site title from the vault's folder, when neither ``--title`` nor ``vaultc.yaml`` gives one:
+    its name with ``-`` and ``_`` read as spaces and a capital first letter. A folder named "vault"
+    (vaultc's default) is named after the folder holding it, the project's: ``ml-notes/vault`` is
+    "Ml notes"."""
+    resolved = folder.resolve()
+    name = resolved.parent.name if resolved.name.casefold() == "vault" and resolved.parent.name else resolved.name
+    words = " ".join(name.replace("-", " ").replace("_", " ").split()) or "Notes"
+    return words[0].upper() + words[1:]
 
 
 def _fails(found: tuple[Diagnostic, ...], strict: bool) -> bool:

@@ -43,7 +43,8 @@ def main() -> None:
 @click.option(
     "--allow-html", is_flag=True, help="Keep raw HTML in notes as written, scripts included (trusted vaults only)."
 )
-@click.option("--title", help="Site title (default: the vault folder's name).")
+@click.option("--title", help="Site title (default: title in vaultc.yaml, else the vault folder's name, or its "
+              "parent's for a folder named 'vault').")
 @click.option(
     "--theme",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -156,7 +157,8 @@ def lint_command(
               help="Address to listen on; 0.0.0.0 shows the site to your network too.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in your web browser.")
 @click.option("--allow-html", is_flag=True, help="Keep raw HTML in notes as written (trusted vaults only).")
-@click.option("--title", help="Site title (default: title in vaultc.yaml, else the vault folder's name).")
+@click.option("--title", help="Site title (default: title in vaultc.yaml, else the vault folder's name, or its "
+              "parent's for a folder named 'vault').")
 @click.option("--theme", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="A theme folder whose templates/ and static/ override the default theme's.")
 @click.option("--ignore", multiple=True, metavar="GLOB", help="Skip vault files matching GLOB (repeatable).")

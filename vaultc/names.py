@@ -88,8 +88,9 @@ def bounded_name(name: str) -> str:
 
 
 PAGE_IDS = frozenset(
-    {"content", "site-search-input", "theme-toggle", "backlinks-title", "related-title", "note-graph-title"}
-)
+    {"content", "site-search-input", "theme-toggle", "backlinks-title", "related-title", "note-graph-title",
+     "explorer", "explorer-toggle", "search-overlay-input", "search-overlay-results", "search-overlay-all"}
+)  # fmt: skip
 """Ids the note page's own chrome uses: a heading never takes one (a "# Content" heading gets ``content-1``)."""
 
 

@@ -5,8 +5,8 @@ one :class:`~vaultc.render.context.SiteContext` every builder reads (vault, know
 plan, templates, options, and the per-site indexes); ``sitemap.py`` places every page; ``seo.py``,
 ``csp.py`` and ``sanitize.py`` serve every kind of page. Each sub-package builds one kind of page:
 
-- ``notes``: note pages (their Markdown rendered with site links, embeds, question badges, term links);
-  also the fragments (answers) other pages show;
+- ``notes``: note pages (their Markdown rendered with site links, embeds, question badges, term links),
+  folder pages, the explorer's tree and the feed; also the fragments (answers) other pages show;
 - ``glossary``: the glossary A-Z and a page per concept;
 - ``questions``: question listings, the open-questions page, study decks, ``qa.json``/``qa.csv``;
 - ``graph``: graph.html and every page's local graph;

@@ -19,6 +19,7 @@ from vaultc.render.csp import page_policy
 from vaultc.render.graph.graph_reader import ReaderGraph, build_reader_graph
 from vaultc.render.notes.page_index import NotePageIndex, build_page_index
 from vaultc.render.sitemap import (
+    FEED,
     GLOSSARY,
     GRAPH_PAGE,
     HOME,
@@ -26,6 +27,7 @@ from vaultc.render.sitemap import (
     OPEN_QUESTIONS,
     QUESTIONS,
     SEARCH,
+    SEARCH_INDEX,
     STUDY,
     TAGS_INDEX,
     SiteMap,
@@ -130,6 +132,8 @@ class SiteContext:
             nav=[PageLink(title, url(target)) for title, target in NAVIGATION],
             home_url=url(HOME),
             search_url=url(SEARCH),
+            search_index_url=url(SEARCH_INDEX),
+            feed_url=url(FEED) if self.options.base_url else "",
             page_path=path,
             canonical=self.canonical(path),
             static=lambda name: url(SiteMap.static(name)),

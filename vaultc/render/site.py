@@ -27,6 +27,9 @@ from vaultc.render.context import Page, PageLink, SiteContext, SiteOptions, site
 from vaultc.render.glossary.glossary_counts import knowledge_counts
 from vaultc.render.glossary.glossary_pages import glossary_pages
 from vaultc.render.graph.graph_svg import graph_pages, local_graph
+from vaultc.render.notes.explorer import explorer_pages
+from vaultc.render.notes.feed import feed_pages
+from vaultc.render.notes.folders import folder_pages
 from vaultc.render.notes.page_keys import note_content_key, note_page_key, site_digest
 from vaultc.render.notes.pages import note_context
 from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers, deck_answers
@@ -163,8 +166,8 @@ def _note_pages(site: SiteContext, paths: Sequence[VaultPath], keep: Reuse | Non
 
 
 def _site_pages(site: SiteContext, theme: Theme) -> list[Page]:
-    """Tags, home, 404, graph.json and the theme's files."""
-    pages = tag_pages(site)
+    """Tags, folders and the explorer's tree, home, 404, graph.json and the theme's files."""
+    pages = tag_pages(site) + folder_pages(site) + explorer_pages(site) + feed_pages(site)
     pages.append(site.page("index.html", HOME, **home(site)))
     pages.append(site.page("404.html", NOT_FOUND, page_title="Page not found"))
     pages.append(Page(GRAPH_JSON, _json(graph_json(site.graph))))

@@ -34,6 +34,7 @@ SEARCH_INDEX = SitePath("search-index.js")
 QA_JSON = SitePath("qa.json")
 QA_CSV = SitePath("qa.csv")
 SITEMAP_XML = SitePath("sitemap.xml")
+FEED = SitePath("feed.xml")
 STATIC = "static"
 RESERVED_SLUGS = frozenset({"index"})
 """Slugs a tag or term page may not take: its folder's generated ``index.html`` uses them."""

@@ -111,8 +111,42 @@
     return row[2].charAt(0) === "#" ? this.raw.docs[row[5]][2] + row[2] : row[2];
   };
 
-  /* The index tokens a query token stands for (see "Querying" above). */
+  var MIN_TYPO_LENGTH = 4, TWO_TYPOS_LENGTH = 8;
+
+  /* Whether `token` is at most `limit` typos from `written` (optimal string alignment: a character
+     left out, added or changed, or two neighbours swapped), as search_query.typos_within. */
+  function typosWithin(written, token, limit) {
+    var a = Array.from(written), b = Array.from(token);
+    if (Math.abs(a.length - b.length) > limit) return false;
+    var before = null, previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i], lowest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, before[j - 2] + 1);
+        current.push(cost);
+        if (cost < lowest) lowest = cost;
+      }
+      if (lowest > limit) return false;
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length] <= limit;
+  }
+
+  /* The index tokens a query token stands for (see "Querying" above): itself (the last one: the
+     tokens it begins), else, for a word of 4+ characters the index lacks, those a typo or two away. */
   Index.prototype.expand = function (term, last) {
+    var found = this.written(term, last), postings = this.raw.postings;
+    var length = Array.from(term).length;
+    if (found.some(function (token) { return Object.prototype.hasOwnProperty.call(postings, token); }) ||
+        isCjk(term) || length < MIN_TYPO_LENGTH) return found;
+    var limit = length >= TWO_TYPOS_LENGTH ? 2 : 1;
+    return this.sorted.filter(function (token) { return typosWithin(term, token, limit); });
+  };
+
+  Index.prototype.written = function (term, last) {
     if (!last) return [term];
     if (isCjk(term) && Array.from(term).length === 1) {
       return this.cjk.filter(function (token) { return token.indexOf(term) >= 0; });

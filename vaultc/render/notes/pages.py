@@ -20,8 +20,11 @@ from vaultc.parse import inline_text
 from vaultc.render.context import PageLink, SiteContext
 from vaultc.render.notes.annotate import page_tokens
 from vaultc.render.notes.answer_start import from_answer_start
+from vaultc.render.notes.explorer import EXPLORER_INDEX
+from vaultc.render.notes.folders import note_breadcrumbs
 from vaultc.render.notes.markdown_html import install_site_rules
 from vaultc.render.notes.property_table import PropertyRow, property_rows
+from vaultc.render.notes.reading import reading_facts
 from vaultc.render.notes.transclude import without_ids
 from vaultc.render.notes.view import NoteView
 from vaultc.render.sanitize import sanitize_html
@@ -40,12 +43,17 @@ class TocEntry:
     anchor: str
     depth: int
     """Indentation: the heading's outline depth (notes often start at #####)."""
+    status: str = ""
+    """The status of the question this heading asks ("" for a heading that asks nothing)."""
 
 
-def table_of_contents(note: ParsedNote) -> list[TocEntry]:
+def table_of_contents(note: ParsedNote, questions: Sequence[Question] = ()) -> list[TocEntry]:
+    """The note's outline (none for fewer than two headings), each question marked with its status."""
     if len(note.headings) < 2:
         return []
-    return [TocEntry(h.text, h.anchor, min(h.outline_level - 2, TOC_MAX_DEPTH)) for h in note.headings]
+    statuses = {question.anchor: question.status.value for question in questions}
+    return [TocEntry(h.text, h.anchor, min(h.outline_level - 2, TOC_MAX_DEPTH), statuses.get(h.anchor, ""))
+            for h in note.headings]  # fmt: skip
 
 
 @functools.cache
@@ -171,7 +179,10 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
         "content": note_body(note, page, vault, sitemap, site.options.allow_html, tokens, site.options.author),
         "question_summary": question_summary(site.note_index.questions.get(note.path, ())),
         "description": description(note),
-        "toc": table_of_contents(note),
+        "toc": table_of_contents(note, site.note_index.questions.get(note.path, ())),
+        "breadcrumbs": note_breadcrumbs(site, note.path, page),
+        "reading": reading_facts(note),
+        "explorer_index": url(EXPLORER_INDEX),
         "toc_open": len(note.headings) <= TOC_OPEN_LIMIT,
         "properties": properties,
         "tags": [PageLink("#" + tag, url(sitemap.tag(tag))) for tag in _header_tags(note, properties)],

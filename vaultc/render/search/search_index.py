@@ -22,10 +22,10 @@ word in every document costs one character per document.
 from __future__ import annotations
 
 import functools
-import json
 from typing import Any
 
 from vaultc.render.context import QUESTION_STATUSES, Page, SiteContext
+from vaultc.render.data_script import data_script
 from vaultc.render.search.search_docs import KINDS, SearchDoc, search_documents
 from vaultc.render.search.search_tokens import MAX_TOKEN, STOPWORDS, index_token_counts, joined_pairs
 from vaultc.render.sitemap import GLOSSARY, QUESTIONS, SEARCH, SEARCH_INDEX, url_from
@@ -45,9 +45,6 @@ POSTING_DIGITS = "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcd
 """88 characters needing no escape in JSON or in an HTML script: 44 final digits, 44 leading ones."""
 _BASE = len(POSTING_DIGITS) // 2
 _DIGIT_VALUES = {character: position for position, character in enumerate(POSTING_DIGITS)}
-_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
 def search_pages(site: SiteContext) -> list[Page]:
     """``search-index.js`` and ``search.html``."""
     url = url_from(SEARCH)
@@ -179,7 +176,4 @@ def doc_url(docs: list[list[Any]], doc_id: int) -> str:
 def index_script(index: dict[str, Any]) -> bytes:
     """The index as a script assigning a global. JSON is valid JavaScript; ``<``, ``>``, ``&`` and
     the line separators U+2028/2029 are escaped so no text can end the script or break parsing."""
-    text = json.dumps(index, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for character, escape in _SCRIPT_ESCAPES.items():
-        text = text.replace(character, escape)
-    return f"window.{INDEX_GLOBAL} = {text};\n".encode()
+    return data_script(INDEX_GLOBAL, index)

@@ -5,6 +5,9 @@ tested in Python against a real index, and to keep the algorithm readable in one
 
 - every query token must match (AND); the last one is a prefix when it has two or more characters
   ("embed" finds "embedding"), and a single CJK character matches every bigram containing it;
+- a token of four or more characters that the index does not hold (nor, for the last, any token
+  it begins) stands for the index tokens one typo away ("embeding" finds "embedding"; two typos
+  from eight characters): a letter missing, added, changed, or two neighbours swapped;
 - for a prefix, a document's weight is the best weight among the tokens it matched;
 - score = sum of the weights of all query tokens;
 - order: exact title matches first (every query token matched in the title and the title has no
@@ -21,6 +24,27 @@ from vaultc.render.search.search_index import KINDS, TITLE_WEIGHT, decode_postin
 from vaultc.render.search.search_tokens import is_cjk, query_tokens
 
 EXACT_RANK = {"term": 3, "question": 2, "note": 1}
+MIN_TYPO_LENGTH = 4
+"""Shorter query words are taken as written: one typo away from a short word is too many words."""
+TWO_TYPOS_LENGTH = 8
+
+
+def typos_within(written: str, token: str, limit: int) -> bool:
+    """Whether ``token`` is at most ``limit`` typos from ``written`` (optimal string alignment: a
+    character left out, added or changed, or two neighbours swapped, each one typo)."""
+    if abs(len(written) - len(token)) > limit:
+        return False
+    before, previous = None, list(range(len(token) + 1))
+    for i, char in enumerate(written, 1):
+        current = [i] + [0] * len(token)
+        for j, other in enumerate(token, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            if before is not None and i > 1 and j > 1 and char == token[j - 2] and written[i - 2] == other:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return False
+        before, previous = previous, current
+    return previous[-1] <= limit
 
 
 @dataclass(frozen=True)
@@ -43,7 +67,15 @@ class SearchIndex:
         return dict(decode_postings(self.index["postings"].get(token, [])))
 
     def expand(self, term: str, last: bool) -> list[str]:
-        """The index tokens one query token stands for."""
+        """The index tokens one query token stands for: itself (or, the last one, the tokens it
+        begins), else the tokens a typo or two away."""
+        found = self._written(term, last)
+        if any(token in self.index["postings"] for token in found) or is_cjk(term) or len(term) < MIN_TYPO_LENGTH:
+            return found
+        limit = 2 if len(term) >= TWO_TYPOS_LENGTH else 1
+        return [token for token in self.sorted_tokens if typos_within(term, token, limit)]
+
+    def _written(self, term: str, last: bool) -> list[str]:
         if not last:
             return [term]
         if is_cjk(term) and len(term) == 1:
