@@ -90,3 +90,15 @@ def test_no_feed_without_the_sites_address(tmp_path: Path) -> None:
 def test_the_site_title_is_a_readable_name_and_never_vault(tmp_path: Path, folder: str, title: str) -> None:
     (tmp_path / folder).mkdir(parents=True)
     assert readable_name(tmp_path / folder) == title
+
+
+def test_the_diagram_library_ships_only_with_a_diagram(tmp_path: Path) -> None:
+    plain = write(tmp_path / "plain", {"A.md": "# A\n\nThe word mermaid, and ```mermaid``` inline.\n"})
+    drawn = write(tmp_path / "drawn", {"A.md": "# A\n\n- a list\n  ```mermaid\n  graph TD; A-->B\n  ```\n"})
+    build(BuildOptions(plain, tmp_path / "plain-site"))
+    build(BuildOptions(drawn, tmp_path / "drawn-site"))
+    assert not (tmp_path / "plain-site" / "static" / "vendor" / "mermaid.min.js").exists()
+    assert (tmp_path / "drawn-site" / "static" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
+    html = (tmp_path / "drawn-site" / "notes" / "a.html").read_text()
+    assert '<code class="language-mermaid">graph TD; A--&gt;B' in html
+    assert 'data-mermaid="../static/vendor/mermaid.min.js"' in html

@@ -171,9 +171,28 @@ def _site_pages(site: SiteContext, theme: Theme) -> list[Page]:
     pages.append(site.page("index.html", HOME, **home(site)))
     pages.append(site.page("404.html", NOT_FOUND, page_title="Page not found"))
     pages.append(Page(GRAPH_JSON, _json(graph_json(site.graph))))
-    pages += [Page(site.sitemap.static(name), data) for name, data in theme.static.items()]
+    pages += [Page(site.sitemap.static(name), data) for name, data in theme.static.items() if needed(name, site)]
     pages.append(Page(site.sitemap.static("pygments.css"), pygments_css().encode("utf-8")))
     return pages
+
+
+MERMAID_FILES = frozenset({"vendor/mermaid.min.js", "vendor/mermaid.LICENSE.txt"})
+"""3.5 MB a site without a diagram need not carry."""
+
+
+def needed(name: str, site: SiteContext) -> bool:
+    """Whether the site ships the theme's file ``name``: the diagram library only with a diagram."""
+    return name not in MERMAID_FILES or has_diagram(site)
+
+
+def has_diagram(site: SiteContext) -> bool:
+    """Does a note hold a ```mermaid block (anywhere: in a list, a callout)?"""
+    return any(
+        token.type == "fence" and token.info.split()[:1] == ["mermaid"]
+        for note in site.vault.notes.values()
+        if "mermaid" in note.text  # most notes have no such word: their tokens need no look
+        for token in note.tokens
+    )
 
 
 def note_page(site: SiteContext, path: VaultPath, drawn: str | None = None) -> Page:
