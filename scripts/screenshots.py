@@ -3,9 +3,9 @@
 
     python scripts/screenshots.py [--output docs/screenshots]
 
-Each page at desktop (1280x800) and phone (375x812) size in the light theme, plus dark examples;
-names are fixed (``<page>-desktop.png``, ``<page>-phone.png``, ``<page>-desktop-dark.png``) so a
-re-run replaces the same files. Uses Debian's chromium like the browser tests (scripts/install-test-tools).
+Each kind of page at desktop (1280x800) and phone (375x812) size, in the light and the dark theme;
+names are fixed (``<page>-desktop.png``, ``<page>-phone.png``, ``<page>-desktop-dark.png``,
+``<page>-phone-dark.png``) so a re-run replaces the same files. Uses Debian's chromium like the browser tests (scripts/install-test-tools).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from tests.browser.support import (  # noqa: E402 - after the path set-up above
 )
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 812}}
-DARK_EXAMPLES = ("home", "note")
+SCHEMES = ("light", "dark")
 SEARCH_QUERY = "embedding"
 
 
@@ -44,8 +44,10 @@ def pages(site: Path) -> dict[str, str]:
         "questions": "questions/index.html",
         "open": "open.html",
         "study": first_study_deck(site),
+        "session": first_study_deck(site),
         "graph": "graph.html",
         "search": "search.html",
+        "overlay": NOTE_PAGE,
     }
 
 
@@ -57,6 +59,15 @@ def prepare(page, name: str) -> None:
         page.locator("#search-input").blur()
     if name == "study":
         page.locator("details.study-card summary").first.click()
+    if name == "session":  # a study session: the first card's answer shown, waiting for a grade
+        page.click("#study-start")
+        page.keyboard.press("Space")
+        page.locator("#study-grades").wait_for(state="visible")
+        page.locator("#study-session").scroll_into_view_if_needed()
+    if name == "overlay":  # search from a note page, with a typo
+        page.keyboard.press("Control+k")
+        page.keyboard.type("embeding")
+        page.locator(".search-overlay-results li").first.wait_for(state="visible")
     page.mouse.move(0, 0)  # no hover effects or link previews in the picture
 
 
@@ -78,9 +89,8 @@ def take_all(base_url: str, site: Path, output: Path) -> list[Path]:
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright, STEADY_RENDERING_ARGS)
         for name, path in pages(site).items():
-            shots = [(size, "light", f"{name}-{size}.png") for size in SIZES]
-            if name in DARK_EXAMPLES:
-                shots.append(("desktop", "dark", f"{name}-desktop-dark.png"))
+            shots = [(size, scheme, f"{name}-{size}{'' if scheme == 'light' else '-dark'}.png")
+                     for size in SIZES for scheme in SCHEMES]  # fmt: skip
             for size, scheme, file_name in shots:
                 photograph(browser, base_url + path, name, size, scheme, output / file_name)
                 taken.append(output / file_name)
