@@ -5,7 +5,8 @@
 
 Each kind of page at desktop (1280x800) and phone (375x812) size, in the light and the dark theme;
 names are fixed (``<page>-desktop.png``, ``<page>-phone.png``, ``<page>-desktop-dark.png``,
-``<page>-phone-dark.png``) so a re-run replaces the same files. Uses Debian's chromium like the browser tests (scripts/install-test-tools).
+``<page>-phone-dark.png``) so a re-run replaces the same files. Uses Debian's chromium like the
+browser tests (scripts/install-test-tools).
 """
 
 from __future__ import annotations

@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import posixpath
 import re
+import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ QUARTZ_DOCS = ROOT / "tests" / "corpora" / "quartz-docs"
 TOOLS = ROOT / "tests" / "browser" / "node_modules"
 AXE_SCRIPT = TOOLS / "axe-core" / "axe.min.js"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
 
 CHROMIUM = Path(os.environ.get("VAULTC_CHROMIUM", "/usr/bin/chromium"))
 # Root in CI needs --no-sandbox; the rest stop chromium calling Google hosts (no network in tests).
@@ -134,7 +137,7 @@ def missing_browser_tools() -> list[str]:
         import playwright.sync_api  # noqa: F401 - only checking that it is installed
     except ImportError:
         missing.append("the Python package playwright is not installed (pip install -e '.[test]')")
-    for tool in (AXE_SCRIPT, VNU_JAR):
+    for tool in (AXE_SCRIPT, VNU_JAR, LIGHTHOUSE):
         if not tool.is_file():
             missing.append(f"{tool.relative_to(ROOT)} is missing (npm ci --prefix tests/browser)")
     return missing
@@ -194,3 +197,26 @@ def main_page_path(name: str, site: Path) -> str:
     path = MAIN_PAGES[name] or first_study_deck(site)
     assert name == "404" or (site / path.split("?")[0]).is_file(), f"{path} was not built"
     return path
+
+
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse(url: str, report: Path) -> dict:
+    """Lighthouse's report on ``url`` (its mobile profile, Debian's chromium), as JSON."""
+    flags = " ".join(("--headless=new", *CHROMIUM_ARGS))
+    command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+               f"--chrome-flags={flags}", f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}"]  # fmt: skip
+    environment = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
+    subprocess.run(command, check=True, capture_output=True, timeout=180, env=environment)
+    return json.loads(report.read_text("utf-8"))
+
+
+def lighthouse_failures(report: dict, category: str) -> list[str]:
+    """The audits of ``category`` that count and did not pass, with what they measured."""
+    audits = report["audits"]
+    return [
+        f"{ref['id']}: {audits[ref['id']].get('displayValue', '')} {audits[ref['id']].get('title', '')}".strip()
+        for ref in report["categories"][category]["auditRefs"]
+        if ref.get("weight", 0) > 0 and audits[ref["id"]].get("score") not in (None, 1)
+    ]

@@ -29,6 +29,10 @@
     catch (error) { say("Progress could not be saved in this browser (storage full or blocked)."); return false; }
   }
 
+  function storageWorks() {
+    try { return Boolean(window.localStorage); } catch (error) { return false; }
+  }
+
   function say(message) {
     var live = $("study-session-live");
     if (live) live.textContent = message;
@@ -202,7 +206,7 @@
     }
   }
 
-  if (!scheduler || !window.localStorage) return; // no scheduler or no storage: the plain deck stays
+  if (!scheduler || !storageWorks()) { panel.classList.add("study-unsupported"); return; } // the plain deck stays
   $("study-start").addEventListener("click", start);
   $("study-stop").addEventListener("click", finish);
   $("study-reveal").addEventListener("click", reveal);
