@@ -14,6 +14,9 @@ AUDITED_PAGES = {
     "note": NOTE_PAGE,
     "questions": "questions/index.html",
     "search": "search.html",
+    "search dialog": NOTE_PAGE,
+    "study session": "study/notes/deep-learning-faq.html",
+    "note on a phone": NOTE_PAGE,
 }
 SEARCH_QUERY = "embedding"
 BLOCKING_IMPACTS = ("serious", "critical")
@@ -48,13 +51,30 @@ def show_search_results(page) -> None:
     page.locator("#search-results li").first.wait_for(state="visible")
 
 
+def prepare(page, name: str) -> None:
+    """Put the page in the state audited: results shown, a dialog open, a card revealed, a drawer open."""
+    if name == "search":
+        show_search_results(page)
+    if name == "search dialog":
+        page.keyboard.press("Control+k")
+        page.keyboard.type(SEARCH_QUERY)
+        page.locator(".search-overlay-results li").first.wait_for(state="visible")
+    if name == "study session":
+        page.click("#study-start")
+        page.keyboard.press("Space")
+        page.locator("#study-grades").wait_for(state="visible")
+    if name == "note on a phone":
+        page.click("#explorer-toggle")
+        page.locator("#explorer a[aria-current=page]").wait_for(state="visible")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", list(AUDITED_PAGES))
 def test_no_serious_accessibility_violations(open_page, site_url: str, name: str, scheme: str) -> None:
-    page, _ = open_page(color_scheme=scheme)
+    viewport = {"width": 375, "height": 740} if "phone" in name else {"width": 1280, "height": 800}
+    page, _ = open_page(viewport, color_scheme=scheme)
     response = page.goto(site_url + AUDITED_PAGES[name])
     assert response.ok, f"{AUDITED_PAGES[name]}: HTTP {response.status}"
-    if name == "search":
-        show_search_results(page)
+    prepare(page, name)
     blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
     assert blocking == [], f"{AUDITED_PAGES[name]} ({scheme}):\n" + "\n".join(map(describe, blocking))
