@@ -177,14 +177,15 @@ def test_footnote_references_point_at_the_note_and_carry_no_duplicate_ids() -> N
     assert len(ids) == len(set(ids))
 
 
-def test_decks_holding_answers_offer_a_session_and_tag_decks_do_not(pages: dict[str, str]) -> None:
-    for path in ("study/all/index.html", "study/notes/topics--ml-basics.html"):
+def test_every_deck_offers_a_session_and_tag_cards_name_the_card_they_link_to(pages: dict[str, str]) -> None:
+    tag_decks = [path for path in pages if path.startswith("study/tags/")]
+    assert tag_decks
+    for path in ("study/all/index.html", "study/notes/topics--ml-basics.html", *tag_decks):
         html = pages[path]
         assert '<section class="study-session" id="study-session" data-store="vaultc-study:' in html, path
         assert 'src="../../static/vendor/ts-fsrs.umd.js"' in html and "study-session.js" in html, path
         assert html.index("ts-fsrs.umd.js") < html.index("study-session.js")  # the scheduler first (both deferred)
-    tag_decks = [path for path in pages if path.startswith("study/tags/")]
-    assert tag_decks
-    for path in tag_decks:
-        assert "study-session" not in pages[path] and "ts-fsrs" not in pages[path], path
+    card_link = r'<div class="study-card study-card-link" data-card="([^"]+)"[^>]*>\s*<a class="study-question" '
+    linked = re.findall(card_link + r'href="[^"#]+#card-([^"]+)"', pages[tag_decks[0]])
+    assert linked and all(card.endswith("#" + anchor) for card, anchor in linked)
     assert "ts-fsrs" not in pages["study/index.html"]

@@ -1,7 +1,9 @@
 /* vaultc study sessions: one card at a time, graded Again / Hard / Good / Easy and scheduled with
    FSRS (vendor/ts-fsrs.umd.js, the scheduler modern Anki uses). Progress lives in this browser
    (localStorage, one entry per site), can be exported to a file and imported back, and works from
-   file:// and offline. The deck page without JavaScript stays a list of cards that open. */
+   file:// and offline. The deck page without JavaScript stays a list of cards that open. A tag
+   deck's cards link to their note's deck for the answer: a session there fetches that page (the
+   site's own, as link previews do), so it needs the site served (GitHub Pages, vaultc serve). */
 (function () {
   "use strict";
 
@@ -39,8 +41,10 @@
   }
 
   // ---- the cards of this page that have an answer to reveal ----
+  var decks = {};  // note deck URL -> Promise of its document, for a tag deck's cards
+
   function pageCards() {
-    return Array.prototype.slice.call(deck.querySelectorAll("details.study-card[data-card]")).filter(function (card) {
+    return Array.prototype.slice.call(deck.querySelectorAll("[data-card]")).filter(function (card) {
       var status = card.getAttribute("data-status");
       return status === "answered" || status === "stub";
     });
@@ -97,20 +101,64 @@
     var card = session.queue[0];
     if (!card) { finish(); return; }
     $("study-progress").textContent = "Card " + (session.done + 1) + " · " + session.queue.length + " to go";
-    $("study-front").innerHTML = card.querySelector(".study-question").innerHTML;
+    var question = card.querySelector(".study-question");
+    $("study-front").innerHTML = question.tagName === "A" ? "" : question.innerHTML;
+    if (question.tagName === "A") $("study-front").textContent = question.textContent;
     var back = $("study-back");
     back.innerHTML = "";
-    back.appendChild(card.querySelector(".study-answer").cloneNode(true));
-    var source = card.querySelector(".study-source");
-    if (source) back.appendChild(source.cloneNode(true));
     back.hidden = true;
+    session.answer = answerOf(card);
     $("study-grades").hidden = true;
     $("study-reveal").hidden = false;
     $("study-reveal").focus();
   }
 
+  function answerOf(card) {  // Promise of the nodes showing the card's answer and where it comes from
+    if (card.tagName === "DETAILS") return Promise.resolve(answerParts(card));
+    var link = card.querySelector("a.study-question");
+    var url = link.href.split("#")[0], id = decodeURIComponent(link.hash.slice(1));
+    if (!decks[url]) {
+      decks[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      }).then(function (html) { return new DOMParser().parseFromString(html, "text/html"); });
+    }
+    return decks[url].then(function (page) {
+      var found = page.getElementById(id);
+      if (!found) throw new Error("no card " + id);
+      return answerParts(found);
+    }).catch(function () {
+      var missing = document.createElement("p");
+      missing.className = "study-missing";
+      missing.appendChild(document.createTextNode("The answer could not be loaded here: "));
+      var open = document.createElement("a");
+      open.href = link.href;
+      open.textContent = "open the card in its note's deck";
+      missing.appendChild(open);
+      return [missing];
+    });
+  }
+
+  function answerParts(card) {  // both decks are two folders deep: the answer's links stay right
+    var parts = [document.importNode(card.querySelector(".study-answer"), true)];
+    var source = card.querySelector(".study-source");
+    if (source) parts.push(document.importNode(source, true));
+    return parts;
+  }
+
   function reveal() {
-    if (!session || !session.queue.length) return;
+    if (!session || !session.queue.length || $("study-reveal").hidden) return;
+    var current = session;
+    current.answer.then(function (parts) {
+      if (session !== current) return;
+      var back = $("study-back");
+      back.innerHTML = "";
+      parts.forEach(function (part) { back.appendChild(part); });
+      showGrades();
+    });
+  }
+
+  function showGrades() {
     $("study-back").hidden = false;
     $("study-reveal").hidden = true;
     var preview = scheduler.repeat(scheduled(session.queue[0].getAttribute("data-card")), new Date());
@@ -206,7 +254,11 @@
     }
   }
 
-  if (!scheduler || !storageWorks()) { panel.classList.add("study-unsupported"); return; } // the plain deck stays
+  var linked = deck.querySelector(".study-card-link");
+  if (!scheduler || !storageWorks() || (linked && location.protocol === "file:")) {
+    panel.classList.add("study-unsupported");  // the plain deck stays (file:// pages cannot fetch)
+    return;
+  }
   $("study-start").addEventListener("click", start);
   $("study-stop").addEventListener("click", finish);
   $("study-reveal").addEventListener("click", reveal);
