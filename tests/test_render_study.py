@@ -189,3 +189,20 @@ def test_every_deck_offers_a_session_and_tag_cards_name_the_card_they_link_to(pa
     linked = re.findall(card_link + r'href="[^"#]+#card-([^"]+)"', pages[tag_decks[0]])
     assert linked and all(card.endswith("#" + anchor) for card, anchor in linked)
     assert "ts-fsrs" not in pages["study/index.html"]
+
+
+def test_a_folder_deck_holds_its_notes_and_sub_folders_questions_as_links() -> None:
+    files = {
+        "Topics/ML basics.md": "# ML\n\n## What is a model?\n\nA function.\n",
+        "Topics/Deep/Nets.md": "# Nets\n\n## What is a layer?\n\nA step.\n",
+        "Elsewhere.md": "# E\n\n## What is outside?\n\nThis.\n",
+    }
+    pages = pages_of(files)
+    topics, deep = pages["study/folders/topics.html"], pages["study/folders/topics--deep.html"]
+    assert set(linked_cards(topics)) == {"What is a model?", "What is a layer?"}  # sub-folders included
+    assert set(linked_cards(deep)) == {"What is a layer?"}
+    assert linked_cards(topics)["What is a layer?"] == "../notes/topics--deep--nets.html#card-what-is-a-layer"
+    assert not cards(topics)  # no answer copied: the cards link to their note's deck
+    index = pages["study/index.html"]
+    assert "<h2>By folder</h2>" in index and 'href="folders/topics--deep.html"' in index
+    assert not any(path.startswith("study/folders/") and "elsewhere" in path for path in pages)

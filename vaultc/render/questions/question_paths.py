@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from vaultc.names import SitePath, bounded_name
+from vaultc.names import SitePath, bounded_name, slugify
 from vaultc.render.sitemap import QUESTIONS, RESERVED_SLUGS, SiteMap
 
 STUDY_ALL = SitePath("study/all/index.html")
@@ -54,6 +54,12 @@ def tag_pages(tags: Iterable[str], folder: str) -> Mapping[str, SitePath]:
     """Tag -> ``<folder>/tags/<flat slug>.html`` (``folder`` is "questions" or "study")."""
     names = {tag: _flat(SiteMap.tag(tag).removeprefix("tags/").removesuffix(".html")) for tag in tags}
     return {tag: SitePath(f"{folder}/tags/{name}.html") for tag, name in _unique(names).items()}
+
+
+def folder_decks(folders: Iterable[str]) -> Mapping[str, SitePath]:
+    """Vault folder -> ``study/folders/<flat slug>.html`` (``a/b`` -> ``a--b``)."""
+    names = {folder: _flat("/".join(slugify(part) or "folder" for part in folder.split("/"))) for folder in folders}
+    return {folder: SitePath(f"study/folders/{name}.html") for folder, name in _unique(names).items()}
 
 
 def _flat(nested: str) -> str:

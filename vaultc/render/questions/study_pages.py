@@ -1,12 +1,13 @@
 """Study mode: questions as flash cards that open to show their answer.
 
 Each card is a ``<details>`` element, so decks work with no JavaScript: ``study/all.html`` (every
-question, paginated), one deck per note (``study/notes/...``) and one per tag (``study/tags/...``),
-listed on ``study/index.html``. ``static/study.js`` only adds shuffling, a random card and a
-status filter. An answer is written into two decks only, all questions and its note's: a tag
-deck's cards link to the card in the note's deck (``#card-<anchor>``, opened there), since copying
-every answer into each of its tags' decks made the decks most of a site (39 of 112 MB at 1,000
-notes). Each answer is rendered once (all decks are two folders deep).
+question, paginated), one deck per note (``study/notes/...``), one per tag (``study/tags/...``) and
+one per folder, its sub-folders included (``study/folders/...``), listed on ``study/index.html``.
+``static/study.js`` only adds shuffling, a random card and a status filter; ``study-session.js``
+runs sessions. An answer is written into two decks only, all questions and its note's: a tag or
+folder deck's cards link to the card in the note's deck (``#card-<anchor>``, opened there), since
+copying every answer into each of its tags' decks made the decks most of a site (39 of 112 MB at
+1,000 notes). Each answer is rendered once (all decks are two folders deep).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from vaultc.names import SitePath
+from vaultc.names import SitePath, folder_of
 from vaultc.render.context import Page, SiteContext
 from vaultc.render.questions.anki_export import ANKI_PACKAGE
 from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers, render_answer
@@ -28,7 +29,7 @@ from vaultc.render.questions.question_items import (
     questions_by_tag,
     status_counts,
 )
-from vaultc.render.questions.question_paths import STUDY_ALL, note_decks, tag_pages
+from vaultc.render.questions.question_paths import STUDY_ALL, folder_decks, note_decks, tag_pages
 from vaultc.render.sitemap import QA_CSV, QA_JSON, STUDY
 
 STUDY_PAGE_SIZE = 100
@@ -64,7 +65,9 @@ def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckA
     """The deck list and every deck's pages (``answers``: those rendered beforehand, if any)."""
     all_deck = Deck("All questions", STUDY_ALL, items, status_counts(items))
     notes = decks_by_note(items)
-    tags = decks_by_tag(items, {deck.items[0].note_page: deck.path for deck in notes})
+    answers_in = {deck.items[0].note_page: deck.path for deck in notes}
+    tags = decks_by_tag(items, answers_in)
+    folders = decks_by_folder(items, answers_in)
     pages = [
         site.page(
             "study_index.html",
@@ -75,6 +78,7 @@ def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckA
             note_decks=part.items,
             note_deck_count=len(notes),
             tag_decks=tags,
+            folder_decks=folders,
             pagination=part,
             qa_json=QA_JSON,
             qa_csv=QA_CSV,
@@ -83,7 +87,7 @@ def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckA
         for part in paginate(notes, STUDY, DECK_LIST_PAGE_SIZE)
     ]
     answer = _answers(site, answers)
-    for deck in [all_deck, *notes, *tags]:
+    for deck in [all_deck, *notes, *tags, *folders]:
         pages += deck_pages(site, deck, answer)
     return pages
 
@@ -105,6 +109,20 @@ def decks_by_tag(items: Sequence[QuestionItem], note_decks: Mapping[SitePath, Si
     return [
         Deck("#" + tag, path, by_tag[tag], status_counts(by_tag[tag]), note_decks)
         for tag, path in tag_pages(by_tag, "study").items()
+    ]
+
+
+def decks_by_folder(items: Sequence[QuestionItem], note_decks: Mapping[SitePath, SitePath]) -> list[Deck]:
+    """One deck per folder holding questions, its sub-folders' included (cards link to note decks)."""
+    by_folder: dict[str, list[QuestionItem]] = {}
+    for item in items:
+        folder = folder_of(item.question.note)
+        while folder:
+            by_folder.setdefault(folder, []).append(item)
+            folder = folder_of(folder)
+    return [
+        Deck(folder, path, by_folder[folder], status_counts(by_folder[folder]), note_decks)
+        for folder, path in folder_decks(by_folder).items()
     ]
 
 
