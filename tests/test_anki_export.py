@@ -102,3 +102,29 @@ def test_a_vault_without_an_answer_has_no_package(tmp_path: Path) -> None:
     build(BuildOptions(vault, tmp_path / "site"))
     assert not (tmp_path / "site" / "anki").exists()
     assert "all.apkg" not in (tmp_path / "site" / "study" / "index.html").read_text()
+
+
+def test_the_collection_is_what_genankis_own_writer_makes() -> None:
+    """write_collection writes the deck list once (genanki's is quadratic in decks); the content is
+    genanki's: same notes, cards, decks and model."""
+    import itertools
+
+    from vaultc.render.questions.anki_export import MODEL, write_collection
+
+    decks = [genanki.Deck(1_500_000_000 + number, f"Vault::Note {number}") for number in range(5)]
+    for number, deck in enumerate(decks):
+        for card in range(3):
+            deck.add_note(genanki.Note(model=MODEL, fields=[f"Q{number}.{card}?", f"<p>A{card}</p>", "From x"],
+                                       guid=genanki.guid_for(number, card), tags=["t"]))  # fmt: skip
+
+    def content(write) -> list:
+        connection = sqlite3.connect(":memory:")
+        write(connection.cursor())
+        tables = [connection.execute(f"select * from {table} order by 1").fetchall() for table in ("notes", "cards")]
+        col = connection.execute("select decks, models, conf, dconf, tags from col").fetchone()
+        return [*tables, [json.loads(text) for text in col]]
+
+    ours = content(lambda cursor: write_collection(cursor, decks, 1_700_000_000))
+    theirs = content(lambda cursor: genanki.Package(decks).write_to_db(cursor, 1_700_000_000,
+                                                                       itertools.count(1_700_000_000_000)))  # fmt: skip
+    assert ours == theirs and len(ours[0]) == 15
