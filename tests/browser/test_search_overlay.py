@@ -87,3 +87,13 @@ def test_without_javascript_the_header_box_goes_to_the_search_page(browser, site
         assert re.search(r"/search\.html\?q=embedding$", page.url), page.url
     finally:
         context.close()
+
+
+def test_a_note_hit_shows_the_text_around_the_match(page, site_url: str) -> None:
+    page.goto(site_url + NOTE)
+    open_overlay(page)
+    page.keyboard.type("euclidean")  # deep inside "ML Interview Notebook", far from its first lines
+    hit = page.locator(".search-overlay-results .result-note", has=page.locator("a", has_text="ML Interview Notebook"))
+    snippet = hit.locator(".result-snippet")
+    expect(snippet.locator("mark")).to_have_text(re.compile("euclidean", re.I))
+    assert "length of each row" in snippet.inner_text()
