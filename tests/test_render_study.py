@@ -206,3 +206,15 @@ def test_a_folder_deck_holds_its_notes_and_sub_folders_questions_as_links() -> N
     index = pages["study/index.html"]
     assert "<h2>By folder</h2>" in index and 'href="folders/topics--deep.html"' in index
     assert not any(path.startswith("study/folders/") and "elsewhere" in path for path in pages)
+
+
+def test_the_open_questions_deck_holds_the_unanswered_and_stubs_as_links(pages: dict[str, str]) -> None:
+    deck = pages["study/open/index.html"]
+    assert set(linked_cards(deck)) == {"What is overfitting?", "What is a loss?"}  # unanswered and stub only
+    assert 'data-statuses="unanswered stub"' in deck
+    assert 'data-statuses="answered stub"' in pages["study/all/index.html"]
+    assert 'href="open/index.html"' in pages["study/index.html"]
+
+
+def test_a_vault_with_nothing_open_has_no_open_deck() -> None:
+    assert "study/open/index.html" not in pages_of({"A.md": "# A\n\n## What is done?\n\nThis.\n"})

@@ -142,3 +142,15 @@ def test_a_tag_decks_session_brings_each_answer_from_its_notes_deck(open_page, q
     file_page.goto(tag_deck.as_uri())  # from file:// a page cannot fetch another: the plain deck stays
     expect(file_page.locator("#study-session")).to_be_hidden()
     expect(file_page.locator(".study-card-link a.study-question").first).to_be_visible()
+
+
+def test_a_session_over_the_open_questions_goes_through_them(open_page, site_url: str) -> None:
+    page, watch = open_page()
+    page.goto(site_url + "study/open/index.html")
+    new, _, _ = due_counts(page)
+    open_questions = page.locator(".study-card-link[data-status=unanswered], .study-card-link[data-status=stub]")
+    assert new == open_questions.count() > 0
+    page.click("#study-start")
+    page.keyboard.press("Space")
+    expect(page.locator("#study-back")).to_contain_text(re.compile("No answer yet|Only a placeholder"))
+    assert watch.problems == []

@@ -43,10 +43,11 @@
   // ---- the cards of this page that have an answer to reveal ----
   var decks = {};  // note deck URL -> Promise of its document, for a tag deck's cards
 
-  function pageCards() {
+  var studied = (panel.getAttribute("data-statuses") || "answered stub").split(" ");
+
+  function pageCards() {  // the open-questions deck goes through the questions still open
     return Array.prototype.slice.call(deck.querySelectorAll("[data-card]")).filter(function (card) {
-      var status = card.getAttribute("data-status");
-      return status === "answered" || status === "stub";
+      return studied.indexOf(card.getAttribute("data-status")) >= 0;
     });
   }
 

@@ -24,6 +24,7 @@ from vaultc.names import SitePath, bounded_name, slugify
 from vaultc.render.sitemap import QUESTIONS, RESERVED_SLUGS, SiteMap
 
 STUDY_ALL = SitePath("study/all/index.html")
+STUDY_OPEN = SitePath("study/open/index.html")
 FLATTENED = "--"
 """Joins the folders of a nested tag or note in a deck's flat name."""
 _QUESTIONS_FOLDER = QUESTIONS.rsplit("/", 1)[0] + "/"

@@ -29,7 +29,7 @@ from vaultc.render.questions.question_items import (
     questions_by_tag,
     status_counts,
 )
-from vaultc.render.questions.question_paths import STUDY_ALL, folder_decks, note_decks, tag_pages
+from vaultc.render.questions.question_paths import STUDY_ALL, STUDY_OPEN, folder_decks, note_decks, tag_pages
 from vaultc.render.sitemap import QA_CSV, QA_JSON, STUDY
 
 STUDY_PAGE_SIZE = 100
@@ -59,6 +59,8 @@ class Deck:
     """Note page -> its deck, for a deck whose cards link to their note's deck for the answer."""
     note_deck: bool = False
     """One note's questions: its cards have ids (``card-<anchor>``) for the other decks to link to."""
+    open_deck: bool = False
+    """The questions still unanswered or stubs: a session goes through them, not the answered ones."""
 
 
 def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckAnswers = NO_ANSWERS) -> list[Page]:
@@ -68,6 +70,9 @@ def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckA
     answers_in = {deck.items[0].note_page: deck.path for deck in notes}
     tags = decks_by_tag(items, answers_in)
     folders = decks_by_folder(items, answers_in)
+    still_open = [item for item in items if item.status in ("unanswered", "stub")]
+    open_decks = [Deck("Open questions", STUDY_OPEN, still_open, status_counts(still_open), answers_in, open_deck=True)]
+    open_decks = open_decks if still_open else []
     pages = [
         site.page(
             "study_index.html",
@@ -78,6 +83,7 @@ def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckA
             note_decks=part.items,
             note_deck_count=len(notes),
             tag_decks=tags,
+            open_decks=open_decks,
             folder_decks=folders,
             pagination=part,
             qa_json=QA_JSON,
@@ -87,7 +93,7 @@ def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckA
         for part in paginate(notes, STUDY, DECK_LIST_PAGE_SIZE)
     ]
     answer = _answers(site, answers)
-    for deck in [all_deck, *notes, *tags, *folders]:
+    for deck in [all_deck, *open_decks, *notes, *tags, *folders]:
         pages += deck_pages(site, deck, answer)
     return pages
 
