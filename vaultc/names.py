@@ -63,6 +63,15 @@ def folder_of(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
 
 
+def enclosing_folders(folder: str) -> list[str]:
+    """``folder`` and every folder holding it, innermost first ("a/b" -> ["a/b", "a"]; "" -> [])."""
+    found = []
+    while folder:
+        found.append(folder)
+        folder = folder_of(folder)
+    return found
+
+
 def slugify(text: str) -> str:
     """A lower-case, hyphenated slug that keeps Unicode letters and digits, as GitHub's slugger does:
     only a plain space becomes "-"; other characters, a non-breaking space included, are dropped

@@ -59,6 +59,13 @@ def site_url(default_site_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def quartz_url(quartz_site_dir: Path) -> Iterator[str]:
+    """Base URL (ending in ``/``) of the quartz-docs site (nested folders, tags, diagrams), served over http."""
+    with serve(quartz_site_dir) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 

@@ -3,21 +3,10 @@ written; Mermaid blocks are left to the diagram drawer, and without JavaScript t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from playwright.sync_api import expect
-
-from tests.browser.support import serve
 
 NOTE = "notes/features/callouts.html"
 
-
-@pytest.fixture(scope="module")
-def quartz_url(quartz_site_dir: Path) -> Iterator[str]:
-    with serve(quartz_site_dir) as base:
-        yield base
 
 
 def test_the_copy_button_copies_the_code_and_says_so(browser, quartz_url: str) -> None:

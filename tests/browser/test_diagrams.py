@@ -3,21 +3,10 @@ error under the site's Content-Security-Policy; without JavaScript their source 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from playwright.sync_api import expect
-
-from tests.browser.support import serve
 
 DIAGRAM_NOTE = "notes/features/mermaid-diagrams.html"
 
-
-@pytest.fixture(scope="module")
-def quartz_url(quartz_site_dir: Path) -> Iterator[str]:
-    with serve(quartz_site_dir) as base:
-        yield base
 
 
 def test_a_mermaid_block_is_drawn_as_a_diagram(open_page, quartz_url: str) -> None:

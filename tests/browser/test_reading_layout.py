@@ -5,23 +5,14 @@ drawer and a header no taller than ~56 px; and no page scrolls sideways at 375 p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-
-from tests.browser.support import serve
 
 PHONE = {"width": 375, "height": 740}
 WIDE = {"width": 1440, "height": 900}
 NOTE = "notes/deep-learning-interview-questions.html"
 
-
-@pytest.fixture(scope="module")
-def quartz_url(quartz_site_dir: Path) -> Iterator[str]:
-    with serve(quartz_site_dir) as base:
-        yield base
 
 
 def test_open_a_note_from_the_explorer_and_jump_to_a_question_from_the_outline(open_page, site_url: str) -> None:

@@ -120,24 +120,23 @@ def test_without_javascript_the_deck_is_the_list_of_cards(browser, site_url: str
         context.close()
 
 
-def test_a_tag_decks_session_brings_each_answer_from_its_notes_deck(open_page, quartz_site_dir: Path) -> None:
-    from tests.browser.support import serve
-
+def test_a_tag_decks_session_brings_each_answer_from_its_notes_deck(
+    open_page, quartz_site_dir: Path, quartz_url: str
+) -> None:
     tag_deck = next(path for path in sorted((quartz_site_dir / "study" / "tags").glob("*.html"))
                     if "study-card-link" in path.read_text())  # fmt: skip
-    with serve(quartz_site_dir) as base:
-        page, watch = open_page()
-        page.goto(base + tag_deck.relative_to(quartz_site_dir).as_posix())
-        new, _, _ = due_counts(page)
-        assert new >= 1
-        page.click("#study-start")
-        question = page.locator("#study-front").inner_text()
-        page.keyboard.press("Space")
-        answer = page.locator("#study-back .study-answer")
-        expect(answer).to_be_visible()
-        assert answer.inner_text().strip() and question not in answer.inner_text()
-        page.keyboard.press("3")
-        assert watch.problems == []
+    page, watch = open_page()
+    page.goto(quartz_url + tag_deck.relative_to(quartz_site_dir).as_posix())
+    new, _, _ = due_counts(page)
+    assert new >= 1
+    page.click("#study-start")
+    question = page.locator("#study-front").inner_text()
+    page.keyboard.press("Space")
+    answer = page.locator("#study-back .study-answer")
+    expect(answer).to_be_visible()
+    assert answer.inner_text().strip() and question not in answer.inner_text()
+    page.keyboard.press("3")
+    assert watch.problems == []
     file_page, _ = open_page()
     file_page.goto(tag_deck.as_uri())  # from file:// a page cannot fetch another: the plain deck stays
     expect(file_page.locator("#study-session")).to_be_hidden()

@@ -171,18 +171,14 @@ def _site_pages(site: SiteContext, theme: Theme) -> list[Page]:
     pages.append(site.page("index.html", HOME, **home(site)))
     pages.append(site.page("404.html", NOT_FOUND, page_title="Page not found"))
     pages.append(Page(GRAPH_JSON, _json(graph_json(site.graph))))
-    pages += [Page(site.sitemap.static(name), data) for name, data in theme.static.items() if needed(name, site)]
+    skipped = frozenset() if has_diagram(site) else MERMAID_FILES  # 3.5 MB a site without a diagram need not carry
+    pages += [Page(site.sitemap.static(name), data) for name, data in theme.static.items() if name not in skipped]
     pages.append(Page(site.sitemap.static("pygments.css"), pygments_css().encode("utf-8")))
     return pages
 
 
 MERMAID_FILES = frozenset({"vendor/mermaid.min.js", "vendor/mermaid.LICENSE.txt"})
-"""3.5 MB a site without a diagram need not carry."""
-
-
-def needed(name: str, site: SiteContext) -> bool:
-    """Whether the site ships the theme's file ``name``: the diagram library only with a diagram."""
-    return name not in MERMAID_FILES or has_diagram(site)
+"""The diagram library, shipped only in a site with a diagram."""
 
 
 def has_diagram(site: SiteContext) -> bool:

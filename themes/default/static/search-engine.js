@@ -1,8 +1,10 @@
-/* vaultc: the search engine behind search.html (search.js is the page; this file has no DOM code).
+/* vaultc: the search engine behind search.html and the search dialog (search.js is the page,
+   search-overlay.js the dialog; the only DOM code here is highlighted(), which builds nodes).
 
    The index is built by vaultc/render/search/search_index.py and shipped as search-index.js, a script
    assigning window.VAULTC_SEARCH_INDEX. This file exposes window.vaultcSearch: the tokeniser, the
-   Index (query and ranking) and marks(), which characters of a text the query matched.
+   Index (query and ranking), marks(), which characters of a text the query matched, and
+   highlighted(), those characters in <mark>.
 
    Tokenisation: the SAME rules as vaultc/render/search/search_tokens.py (change both together):
    1. Normalise: NFKD, drop combining marks (\p{M}), NFC, lower case, then ß -> ss and ς -> σ.
@@ -284,7 +286,30 @@
     }
   }
 
+  /* `text` as DOM nodes, the characters flagged in `flags` (one per code point, as marks() gives)
+     inside <mark>; text nodes only, never HTML. For the search page and the search dialog. */
+  function highlighted(text, flags) {
+    var fragment = document.createDocumentFragment(), run = "", inMark = false;
+    function flush() {
+      if (!run) return;
+      if (inMark) {
+        var mark = document.createElement("mark");
+        mark.textContent = run;
+        fragment.appendChild(mark);
+      } else {
+        fragment.appendChild(document.createTextNode(run));
+      }
+      run = "";
+    }
+    Array.from(text).forEach(function (ch, i) {
+      if (Boolean(flags[i]) !== inMark) { flush(); inMark = Boolean(flags[i]); }
+      run += ch;
+    });
+    flush();
+    return fragment;
+  }
+
   window.vaultcSearch = {
-    normalize: normalize, tokens: tokens, isCjk: isCjk, Index: Index, marks: marks
+    normalize: normalize, tokens: tokens, isCjk: isCjk, Index: Index, marks: marks, highlighted: highlighted
   };
 })();

@@ -119,7 +119,7 @@
     var entry = element("li", "search-result result-" + result.kind);
     var link = element("a", "result-title");
     link.href = base + index.url(result.doc);
-    link.appendChild(highlighted(row[1], engine.marks(row[1], terms, maxToken)));
+    link.appendChild(engine.highlighted(row[1], engine.marks(row[1], terms, maxToken)));
     entry.appendChild(link);
     entry.appendChild(document.createTextNode(" "));
     entry.appendChild(element("span", "result-kind", result.kind));
@@ -130,7 +130,7 @@
     }
     if (row[4]) {
       var snippet = element("p", "result-snippet");
-      snippet.appendChild(highlighted(row[4], engine.marks(row[4], terms, maxToken)));
+      snippet.appendChild(engine.highlighted(row[4], engine.marks(row[4], terms, maxToken)));
       entry.appendChild(snippet);
     }
     if (row[5] >= 0) entry.appendChild(element("p", "result-where", "in " + index.raw.docs[row[5]][1]));
@@ -163,25 +163,10 @@
         var marked = (start > 0 ? [false] : []).concat(flags.slice(start, end), end < chars.length ? [false] : []);
         var snippet = entry.querySelector(".result-snippet") || element("p", "result-snippet");
         snippet.textContent = "";
-        snippet.appendChild(highlighted(around, marked));
+        snippet.appendChild(engine.highlighted(around, marked));
         if (!snippet.parentNode) entry.insertBefore(snippet, entry.querySelector(".result-where"));
       });
     });
-  }
-
-  function highlighted(text, flags) {
-    var fragment = document.createDocumentFragment(), run = "", inMark = false;
-    function flush() {
-      if (!run) return;
-      fragment.appendChild(inMark ? element("mark", "", run) : document.createTextNode(run));
-      run = "";
-    }
-    Array.from(text).forEach(function (ch, i) {
-      if (Boolean(flags[i]) !== inMark) { flush(); inMark = Boolean(flags[i]); }
-      run += ch;
-    });
-    flush();
-    return fragment;
   }
 
   function links() {

@@ -12,39 +12,9 @@
 
   var engine = window.vaultcSearch;
   if (!engine) return;
-  var Index = engine.Index, marks = engine.marks;
+  var Index = engine.Index, marks = engine.marks, highlighted = engine.highlighted;
   var PAGE_SIZE = 50;
   var KINDS = ["question", "term", "note"];
-
-  /* ---- Highlighting: <mark> around the words a query matched ------------------------------ */
-
-  /* `text` as nodes, the characters flagged in `flags` (one per code point) inside <mark>. */
-  function highlighted(text, flags) {
-    var fragment = document.createDocumentFragment();
-    var run = "";
-    var inMark = false;
-    function flush() {
-      if (!run) return;
-      if (inMark) appendMark(fragment, run);
-      else fragment.appendChild(document.createTextNode(run));
-      run = "";
-    }
-    Array.from(text).forEach(function (ch, i) {
-      if (Boolean(flags[i]) !== inMark) {
-        flush();
-        inMark = Boolean(flags[i]);
-      }
-      run += ch;
-    });
-    flush();
-    return fragment;
-  }
-
-  function appendMark(fragment, text) {
-    var mark = document.createElement("mark");
-    mark.textContent = text;
-    fragment.appendChild(mark);
-  }
 
   /* ---- The page ---------------------------------------------------------------------------- */
 

@@ -10,7 +10,7 @@ cached by the browser, draws it everywhere; without JavaScript the breadcrumbs a
 
 from __future__ import annotations
 
-from vaultc.names import SitePath, folder_of
+from vaultc.names import SitePath, enclosing_folders, folder_of
 from vaultc.render.context import Page, SiteContext
 from vaultc.render.data_script import data_script
 from vaultc.render.notes.folders import folder_page
@@ -26,9 +26,6 @@ def explorer_pages(site: SiteContext) -> list[Page]:
         ([folder_of(path), note.title, site.sitemap.note(path)] for path, note in site.vault.notes.items()),
         key=lambda row: (row[0].casefold(), row[0], row[1].casefold(), row[2]),
     )
-    folders = {row[0]: folder_page(row[0]) for row in notes}
-    for folder in list(folders):
-        while folder:
-            folder = folder_of(folder)
-            folders.setdefault(folder, folder_page(folder))
+    held = {"", *(folder for row in notes for folder in enclosing_folders(row[0]))}
+    folders = {folder: folder_page(folder) for folder in sorted(held)}
     return [Page(EXPLORER_INDEX, data_script(EXPLORER_GLOBAL, {"notes": notes, "folders": folders}))]

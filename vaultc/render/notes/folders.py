@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from vaultc.names import SitePath, VaultPath, bounded_name, folder_of, slugify
+from vaultc.names import SitePath, VaultPath, bounded_name, enclosing_folders, folder_of, slugify
 from vaultc.render.context import Page, PageLink, SiteContext
 from vaultc.render.sitemap import HOME, url_from
 
@@ -55,12 +55,9 @@ def folder_pages(site: SiteContext) -> list[Page]:
     notes_in: dict[str, list[VaultPath]] = defaultdict(list)
     children: dict[str, set[str]] = defaultdict(set)
     for path in site.vault.notes:
-        folder = folder_of(path)
-        notes_in[folder].append(path)
-        while folder:
-            parent = folder_of(folder)
-            children[parent].add(folder)
-            folder = parent
+        notes_in[folder_of(path)].append(path)
+        for folder in enclosing_folders(folder_of(path)):
+            children[folder_of(folder)].add(folder)
     folders = sorted({*notes_in, *children} - {""})
     return [_folder_page(site, name, notes_in.get(name, []), sorted(children.get(name, ()))) for name in folders]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from vaultc.names import SitePath, folder_of
+from vaultc.names import SitePath, enclosing_folders, folder_of
 from vaultc.render.context import Page, SiteContext
 from vaultc.render.questions.anki_export import ANKI_PACKAGE
 from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers, render_answer
@@ -122,10 +122,8 @@ def decks_by_folder(items: Sequence[QuestionItem], note_decks: Mapping[SitePath,
     """One deck per folder holding questions, its sub-folders' included (cards link to note decks)."""
     by_folder: dict[str, list[QuestionItem]] = {}
     for item in items:
-        folder = folder_of(item.question.note)
-        while folder:
+        for folder in enclosing_folders(folder_of(item.question.note)):
             by_folder.setdefault(folder, []).append(item)
-            folder = folder_of(folder)
     return [
         Deck(folder, path, by_folder[folder], status_counts(by_folder[folder]), note_decks)
         for folder, path in folder_decks(by_folder).items()
