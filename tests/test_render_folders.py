@@ -75,7 +75,7 @@ def test_the_explorer_tree_is_one_script_with_every_note_once(quartz_site: Path)
 
 def test_the_outline_marks_each_question_with_its_status(default_site: Path) -> None:
     html = (default_site / "notes" / "deep-learning-interview-questions.html").read_text()
-    toc = re.search(r'<nav class="toc" aria-label="Table of contents">(.*?)</nav>', html, re.S).group(1)
+    toc = re.search(r'<nav class="toc" id="outline" aria-labelledby="outline-title">(.*?)</nav>', html, re.S).group(1)
     marked = dict(re.findall(r'<a href="#([^"]+)">[^<]*</a> <span class="toc-status toc-([a-z]+)"', toc))
     assert marked["what-is-an-embedding"] == "unanswered"
     assert set(marked.values()) == {"answered", "unanswered", "stub"}

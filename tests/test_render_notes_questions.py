@@ -149,7 +149,7 @@ def test_note_page_keeps_its_parts_and_validates_ids() -> None:
     }
     html = page_html(files)
     assert html.count("<h1") == 1
-    assert '<nav class="toc" aria-label="Table of contents">' in html
+    assert '<nav class="toc" id="outline" aria-labelledby="outline-title">' in html
     assert '<section class="backlinks"' in html and 'href="b.html">B</a>' in html
     assert 'href="../static/notes.css"' in html
     assert not duplicate_ids(html)

@@ -17,6 +17,8 @@ AUDITED_PAGES = {
     "search dialog": NOTE_PAGE,
     "study session": "study/notes/deep-learning-faq.html",
     "note on a phone": NOTE_PAGE,
+    "outline on a phone": NOTE_PAGE,
+    "note graph enlarged": NOTE_PAGE,
 }
 SEARCH_QUERY = "embedding"
 BLOCKING_IMPACTS = ("serious", "critical")
@@ -66,6 +68,12 @@ def prepare(page, name: str) -> None:
     if name == "note on a phone":
         page.click("#explorer-toggle")
         page.locator("#explorer a[aria-current=page]").wait_for(state="visible")
+    if name == "outline on a phone":
+        page.click("#outline-toggle")
+        page.locator("#outline .drawer-close").wait_for(state="visible")
+    if name == "note graph enlarged":
+        page.click(".graph-enlarge")
+        page.locator("dialog.graph-dialog").wait_for(state="visible")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

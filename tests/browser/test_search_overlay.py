@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 QUESTION = "What is an embedding?"
@@ -89,11 +90,18 @@ def test_without_javascript_the_header_box_goes_to_the_search_page(browser, site
         context.close()
 
 
-def test_a_note_hit_shows_the_text_around_the_match(page, site_url: str) -> None:
-    page.goto(site_url + NOTE)
-    open_overlay(page)
-    page.keyboard.type("euclidean")  # deep inside "ML Interview Notebook", far from its first lines
-    hit = page.locator(".search-overlay-results .result-note", has=page.locator("a", has_text="ML Interview Notebook"))
+@pytest.mark.parametrize("where", ["dialog", "search page"])
+def test_a_note_hit_shows_the_text_around_the_match(page, site_url: str, where: str) -> None:
+    # "euclidean" is deep inside "ML Interview Notebook", far from the first lines the index keeps
+    if where == "dialog":
+        page.goto(site_url + NOTE)
+        open_overlay(page)
+        page.keyboard.type("euclidean")
+        results = page.locator(".search-overlay-results")
+    else:
+        page.goto(site_url + "search.html?q=euclidean")
+        results = page.locator("#search-results")
+    hit = results.locator(".result-note", has=page.locator("a", has_text="ML Interview Notebook"))
     snippet = hit.locator(".result-snippet")
     expect(snippet.locator("mark")).to_have_text(re.compile("euclidean", re.I))
     assert "length of each row" in snippet.inner_text()

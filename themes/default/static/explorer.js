@@ -93,17 +93,24 @@
     nav.hidden = !open;
     nav.classList.toggle("explorer-open", open);
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    close.hidden = !open;
     if (open) { draw(); nav.focus(); } else toggle.focus();
   }
 
   function place() {
     nav.classList.remove("explorer-open");
     toggle.setAttribute("aria-expanded", "false");
+    close.hidden = true;
     toggle.hidden = wide.matches;
     nav.hidden = !wide.matches;
     if (wide.matches) draw();
   }
 
+  var close = element("button", "drawer-close", "Close");  /* phones have no Escape key */
+  close.type = "button";
+  close.hidden = true;
+  close.addEventListener("click", function () { setOpen(false); });
+  nav.appendChild(close);
   nav.tabIndex = -1;
   toggle.addEventListener("click", function () { setOpen(nav.hidden); });
   document.addEventListener("keydown", function (event) {

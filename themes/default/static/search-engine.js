@@ -1,5 +1,6 @@
 /* vaultc: the search engine behind search.html and the search dialog (search.js is the page,
-   search-overlay.js the dialog; the only DOM code here is highlighted(), which builds nodes).
+   search-overlay.js the dialog; the only DOM code here is highlighted(), which builds nodes, and
+   aroundMatches(), which gives note hits the text around their match).
 
    The index is built by vaultc/render/search/search_index.py and shipped as search-index.js, a script
    assigning window.VAULTC_SEARCH_INDEX. This file exposes window.vaultcSearch: the tokeniser, the
@@ -309,7 +310,73 @@
     return fragment;
   }
 
+  /* ---- Snippets around the match ---------------------------------------------------------
+     A note's snippet in the index is its first lines (the index stays small). Over http(s) a note
+     hit, once it is on screen, fetches its own page (once, cached) and shows the text around its
+     first match instead; from file:// fetch() is refused and the first lines stay. */
+  var SNIPPET_BEFORE = 70, SNIPPET_AFTER = 110;
+  var notePages = {}, pending = typeof WeakMap === "function" ? new WeakMap() : null;
+
+  function aroundMatch(text, terms, maxToken) {  /* {text, flags} around the first match, or null */
+    var flags = marks(text, terms, maxToken), chars = Array.from(text), first = flags.indexOf(true);
+    if (first < 0) return null;
+    var start = Math.max(0, first - SNIPPET_BEFORE), end = Math.min(chars.length, first + SNIPPET_AFTER);
+    var before = start > 0, after = end < chars.length;
+    return {
+      text: (before ? "…" : "") + chars.slice(start, end).join("") + (after ? "…" : ""),
+      flags: (before ? [false] : []).concat(flags.slice(start, end), after ? [false] : [])
+    };
+  }
+
+  function noteText(url) {
+    if (!notePages[url]) {
+      notePages[url] = fetch(url).then(function (response) { return response.ok ? response.text() : ""; })
+        .then(function (html) {
+          var body = new DOMParser().parseFromString(html, "text/html").querySelector(".note-content");
+          return body ? body.textContent.replace(/\s+/g, " ").trim() : "";
+        }).catch(function () { return ""; });
+    }
+    return notePages[url];
+  }
+
+  function showAround(entry, job) {
+    var url = entry.querySelector("a.result-title").href.split("#")[0];
+    noteText(url).then(function (text) {
+      var found = text && entry.isConnected && aroundMatch(text, job.terms, job.maxToken);
+      if (!found) return;
+      var snippet = entry.querySelector(".result-snippet");
+      if (!snippet) {
+        snippet = document.createElement("p");
+        snippet.className = "result-snippet";
+        entry.insertBefore(snippet, entry.querySelector(".result-where"));
+      }
+      snippet.textContent = "";
+      snippet.appendChild(highlighted(found.text, found.flags));
+    });
+  }
+
+  var watcher = typeof IntersectionObserver === "function" && pending ? new IntersectionObserver(function (records) {
+    records.forEach(function (record) {
+      if (!record.isIntersecting) return;
+      watcher.unobserve(record.target);
+      if (record.target.isConnected) showAround(record.target, pending.get(record.target));
+    });
+  }) : null;
+
+  /* The note hits (li.result-note) in `list` not yet seen get their snippet around the match. */
+  function aroundMatches(list, terms, maxToken) {
+    if (!terms.length || !/^https?:$/.test(window.location.protocol)) return;
+    Array.prototype.forEach.call(list.querySelectorAll(".result-note:not([data-around])"), function (entry) {
+      var job = { terms: terms, maxToken: maxToken };
+      entry.setAttribute("data-around", "");
+      if (!watcher) return showAround(entry, job);
+      pending.set(entry, job);
+      watcher.observe(entry);
+    });
+  }
+
   window.vaultcSearch = {
-    normalize: normalize, tokens: tokens, isCjk: isCjk, Index: Index, marks: marks, highlighted: highlighted
+    normalize: normalize, tokens: tokens, isCjk: isCjk, Index: Index, marks: marks, highlighted: highlighted,
+    aroundMatches: aroundMatches
   };
 })();

@@ -109,7 +109,7 @@
     if (!query.trim()) status.textContent = "Type words to find; the last one may be unfinished.";
     else if (!total) status.textContent = "No results for “" + query.trim() + "”.";
     else status.textContent = total + (total === 1 ? " result" : " results") + (total > MAX_RESULTS ? ", the first " + MAX_RESULTS + " shown." : ".");
-    if (/^https?:$/.test(location.protocol)) closer(found.terms);
+    engine.aroundMatches(list, found.terms, index.raw.maxToken);
     var all = document.getElementById("search-overlay-all");
     all.href = form.getAttribute("action") + (query.trim() ? "?q=" + encodeURIComponent(query.trim()) : "");
   }
@@ -135,38 +135,6 @@
     }
     if (row[5] >= 0) entry.appendChild(element("p", "result-where", "in " + index.raw.docs[row[5]][1]));
     return entry;
-  }
-
-  /* A note's stored snippet is its first lines; over http(s) the dialog fetches the note (the site's
-     own page, cached) and shows the text around the first match instead. */
-  var notePages = {};
-
-  function closer(terms) {
-    if (!terms.length) return;
-    var engine = window.vaultcSearch, maxToken = index.raw.maxToken, query = input.value;
-    Array.prototype.forEach.call(list.querySelectorAll(".result-note"), function (entry) {
-      var url = entry.querySelector("a.result-title").href.split("#")[0];
-      if (!notePages[url]) {
-        notePages[url] = fetch(url).then(function (response) { return response.ok ? response.text() : ""; })
-          .then(function (html) {
-            var body = new DOMParser().parseFromString(html, "text/html").querySelector(".note-content");
-            return body ? body.textContent.replace(/\s+/g, " ").trim() : "";
-          }).catch(function () { return ""; });
-      }
-      notePages[url].then(function (text) {
-        if (!text || input.value !== query || !entry.isConnected) return;
-        var flags = engine.marks(text, terms, maxToken), chars = Array.from(text);
-        var first = flags.indexOf(true);
-        if (first < 0) return;
-        var start = Math.max(0, first - 70), end = Math.min(chars.length, first + 110);
-        var around = (start > 0 ? "…" : "") + chars.slice(start, end).join("") + (end < chars.length ? "…" : "");
-        var marked = (start > 0 ? [false] : []).concat(flags.slice(start, end), end < chars.length ? [false] : []);
-        var snippet = entry.querySelector(".result-snippet") || element("p", "result-snippet");
-        snippet.textContent = "";
-        snippet.appendChild(engine.highlighted(around, marked));
-        if (!snippet.parentNode) entry.insertBefore(snippet, entry.querySelector(".result-where"));
-      });
-    });
   }
 
   function links() {

@@ -194,6 +194,7 @@
     var end = Math.min(results.length, this.shown + PAGE_SIZE);
     var first = this.shown;
     for (var i = first; i < end; i++) this.list.appendChild(this.item(results[i]));
+    engine.aroundMatches(this.list, this.found.terms, this.index.raw.maxToken);
     this.shown = end;
     this.more.hidden = end >= results.length;
     if (focusFirstNew && end > first) this.focusResult(first);

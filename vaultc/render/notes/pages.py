@@ -32,8 +32,6 @@ from vaultc.render.sitemap import SiteMap, url_from
 from vaultc.resolve import ResolvedVault
 
 DESCRIPTION_LENGTH = 160
-TOC_OPEN_LIMIT = 12
-"""Longer tables of contents start folded, so the note itself is on screen first."""
 TOC_MAX_DEPTH = 3
 
 
@@ -183,7 +181,6 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
         "breadcrumbs": note_breadcrumbs(site, note.path, page),
         "reading": reading_facts(note),
         "explorer_index": url(EXPLORER_INDEX),
-        "toc_open": len(note.headings) <= TOC_OPEN_LIMIT,
         "properties": properties,
         "tags": [PageLink("#" + tag, url(sitemap.tag(tag))) for tag in _header_tags(note, properties)],
         "backlinks": [link_to(path) for path in graph.backlinks(note.path)],
