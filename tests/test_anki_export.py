@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import zipfile
@@ -34,7 +35,11 @@ def write_vault(root: Path, notes: dict[str, str]) -> Path:
 
 def package_of(vault: Path, site: Path, **options) -> dict:
     build(BuildOptions(vault, site, **options))
-    with zipfile.ZipFile(site / "anki" / "all.apkg") as package:
+    return read_package(site / "anki" / "all.apkg")
+
+
+def read_package(path: Path) -> dict:
+    with zipfile.ZipFile(path) as package:
         assert sorted(package.namelist()) == ["collection.anki2", "media"]
         assert json.loads(package.read("media")) == {}
         database = package.read("collection.anki2")
@@ -95,6 +100,46 @@ def test_the_default_vaults_package_holds_its_answered_questions(tmp_path: Path)
     assert len({guid for guid, *_ in package["notes"]}) == len(answered)
     study = (tmp_path / "site" / "study" / "index.html").read_text()
     assert 'href="../anki/all.apkg"' in study
+
+
+def test_each_tag_with_an_answer_has_a_package_linked_from_its_study_deck(tmp_path: Path) -> None:
+    notes = {**NOTES, "Open.md": "---\ntags: [later]\n---\n# Open\n\n## What is still open?\n"}
+    site = tmp_path / "site"
+    everything = package_of(write_vault(tmp_path / "vault", notes), site, title="Study notes")
+    packages = sorted(path.relative_to(site).as_posix() for path in (site / "anki" / "tags").iterdir())
+    assert len(packages) == 2  # ml/basics and exam-prep; "later" has nothing answered
+    for deck_page in (site / "study" / "tags").glob("*.html"):
+        link = r'<p class="study-anki"><a href="\.\./\.\./(anki/tags/[^"]+)" download>'
+        links = re.findall(link, deck_page.read_text())
+        if deck_page.name.startswith("later"):
+            assert links == []
+            continue
+        assert len(links) == 1 and links[0] in packages
+        tagged = read_package(site / links[0])
+        assert [flds.split("\x1f")[0] for *_, flds in tagged["notes"]] == ["What is a model?"]
+        assert tagged["decks"] >= {"Study notes::ML::Basics"} and tagged["decks"] <= everything["decks"]
+        same = {guid for guid, *_ in tagged["notes"]} <= {guid for guid, *_ in everything["notes"]}
+        assert same  # importing both updates a card instead of making it twice
+
+
+def test_an_edit_writes_again_only_the_packages_holding_its_cards(vault: Path, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+
+    def inodes() -> dict[str, int]:
+        build(BuildOptions(vault, site, jobs=1, cache=cache))
+        return {path.relative_to(site).as_posix(): path.stat().st_ino for path in (site / "anki").rglob("*.apkg")}
+
+    first = inodes()
+    assert len(first) == 3  # all, and the two tags of Basics
+    loss = vault / "Loss.md"  # untagged: only all.apkg holds its card
+    loss.write_text(loss.read_text().replace("A number to", "The number to"), encoding="utf-8")
+    after_loss = inodes()
+    changed = {path for path in first if after_loss[path] != first[path]}
+    assert changed == {"anki/all.apkg"}  # the tags' packages were kept: the same files
+    basics = vault / "ML" / "Basics.md"
+    basics.write_text(basics.read_text().replace("A function fitted", "The function fitted"), encoding="utf-8")
+    after_basics = inodes()
+    assert all(after_basics[path] != after_loss[path] for path in first)  # its card is in all three
 
 
 def test_a_vault_without_an_answer_has_no_package(tmp_path: Path) -> None:

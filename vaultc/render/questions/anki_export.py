@@ -1,10 +1,12 @@
-"""The vault's answered questions as an Anki package, ``anki/all.apkg``, made with genanki.
+"""The vault's answered questions as Anki packages, made with genanki: ``anki/all.apkg`` with every
+one, and ``anki/tags/<tag>.apkg`` with those of each tag's notes (linked from the tag's study deck).
 
 Why this module exists: students who study in Anki want the vault's questions there, and want to
 import again after editing notes without getting every card twice. Each note of the vault is a
 deck (``Site title::folder::note``), the note's tags are Anki tags (``a/b`` becomes ``a::b``,
 Anki's nesting), and each card's GUID is made from its note's path and its question's anchor, so
-a re-import updates the card it made before. Anki updates a note only when the package's
+a re-import updates the card it made before (a tag's package holds the same cards, in the same
+decks, as ``all.apkg``: importing both never makes a card twice). Anki updates a note only when the package's
 modification time is newer, so that time is the latest edit of any note (the build is still the
 same bytes for the same vault). Only answered questions become cards: an open question has nothing
 to recall. The package is made in memory (SQLite's ``serialize``, a zip with fixed dates): the
@@ -20,7 +22,7 @@ import itertools
 import json
 import sqlite3
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import genanki
 from genanki.apkg_col import APKG_COL
@@ -29,10 +31,12 @@ from markupsafe import Markup, escape
 
 from vaultc.names import SitePath, folder_of
 from vaultc.render.context import Page, SiteContext, absolute_url
+from vaultc.render.notes.page_keys import digest_of
 from vaultc.render.questions.answer_fragments import DeckAnswers, render_answer
-from vaultc.render.questions.question_items import QuestionItem
+from vaultc.render.questions.question_items import QuestionItem, question_items, questions_by_tag
+from vaultc.render.questions.question_paths import ANKI_FOLDER, tag_packages
 
-ANKI_PACKAGE = SitePath("anki/all.apkg")
+ANKI_PACKAGE = SitePath(f"{ANKI_FOLDER}/all.apkg")
 _FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 _CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.5; text-align: left;
   max-width: 40em; margin: 0 auto; color: black; background: white; }
@@ -60,18 +64,60 @@ MODEL = genanki.Model(
 )  # fmt: skip
 
 
-def anki_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckAnswers) -> list[Page]:
-    """The package of every answered question (none when nothing is answered)."""
+def anki_pages(
+    site: SiteContext, answers: DeckAnswers, shared: str | None = None, previous: Mapping[SitePath, str] | None = None
+) -> list[Page]:
+    """The package of every answered question and one per tag that has any (none when nothing is
+    answered). Each card is made once and written into every package that holds it. With ``shared``
+    (the site's digest) packages get keys, and one whose key is in ``previous`` (the last build's
+    page keys) is kept, not written again: an edit changes the packages of its note's tags only."""
+    items = question_items(site)
+    cards = {item.index: _card(site, item, _answer(site, item, answers)) for item in answered(items)}
+    if not cards:
+        return []
+    by_tag = questions_by_tag(answered(items))
+    wanted = [(ANKI_PACKAGE, answered(items))]
+    wanted += [(path, by_tag[tag]) for tag, path in anki_tag_packages(items).items()]
+    return [_package_page(site, path, chosen, cards, shared, previous or {}) for path, chosen in wanted]
+
+
+def _package_page(
+    site: SiteContext,
+    path: SitePath,
+    items: Sequence[QuestionItem],
+    cards: Mapping[int, genanki.Note],
+    shared: str | None,
+    previous: Mapping[SitePath, str],
+) -> Page:
+    if shared is None:
+        return Page(path, _package(site, items, cards))
+    key = digest_of(shared, site.options.modified, [_card_key(site, item, cards[item.index]) for item in items])
+    if previous.get(path) == key:
+        return Page(path, b"", key, kept=True)
+    return Page(path, _package(site, items, cards), key)
+
+
+def _card_key(site: SiteContext, item: QuestionItem, card: genanki.Note) -> tuple:
+    return (deck_name(site, item), card.guid, tuple(card.fields), tuple(card.tags))
+
+
+def answered(items: Sequence[QuestionItem]) -> list[QuestionItem]:
+    """The items that become cards: an open question has nothing to recall."""
+    return [item for item in items if item.status == "answered"]
+
+
+def anki_tag_packages(items: Sequence[QuestionItem]) -> Mapping[str, SitePath]:
+    """Tag -> its package, for each tag with an answered question (the study decks link them)."""
+    return tag_packages(questions_by_tag(answered(items)))
+
+
+def _package(site: SiteContext, items: Sequence[QuestionItem], cards: Mapping[int, genanki.Note]) -> bytes:
     decks: dict[str, genanki.Deck] = {}
     for item in items:
-        if item.status != "answered":
-            continue
         name = deck_name(site, item)
         deck = decks.setdefault(name, genanki.Deck(stable_id("deck", name), name))
-        deck.add_note(_card(site, item, _answer(site, item, answers)))
-    if not decks:
-        return []
-    return [Page(ANKI_PACKAGE, package_bytes(list(decks.values()), site.options.modified))]
+        deck.add_note(cards[item.index])
+    return package_bytes(list(decks.values()), site.options.modified)
 
 
 def _answer(site: SiteContext, item: QuestionItem, answers: DeckAnswers) -> Markup:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from vaultc.names import SitePath
 from vaultc.render.context import QUESTION_STATUSES, STATUS_LABELS, Page, SiteContext
-from vaultc.render.questions.anki_export import anki_pages
 from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers
 from vaultc.render.questions.qa_export import qa_exports
 from vaultc.render.questions.question_items import (
@@ -70,7 +69,7 @@ class Listing:
 
 def question_pages(site: SiteContext, answers: DeckAnswers = NO_ANSWERS) -> list[Page]:
     """Listings, the open-questions page, the study decks (with ``answers`` rendered beforehand, if
-    any), qa.json and qa.csv."""
+    any), qa.json and qa.csv (the Anki packages are a job of their own: ``anki_export``)."""
     items = question_items(site)
     listings = question_listings(site, items)
     filters = [listing.filter for listing in listings]
@@ -78,7 +77,6 @@ def question_pages(site: SiteContext, answers: DeckAnswers = NO_ANSWERS) -> list
     pages += open_pages(site, items)
     pages += study_pages(site, items, answers)
     pages += qa_exports(site, items)
-    pages += anki_pages(site, items, answers)
     return pages
 
 

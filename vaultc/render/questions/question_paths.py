@@ -57,6 +57,16 @@ def tag_pages(tags: Iterable[str], folder: str) -> Mapping[str, SitePath]:
     return {tag: SitePath(f"{folder}/tags/{name}.html") for tag, name in _unique(names).items()}
 
 
+ANKI_FOLDER = "anki"
+"""The Anki packages: ``all.apkg`` and ``tags/<tag>.apkg``."""
+
+
+def tag_packages(tags: Iterable[str]) -> Mapping[str, SitePath]:
+    """Tag -> its Anki package, ``anki/tags/<flat slug>.apkg`` (named as its study deck)."""
+    pages = tag_pages(tags, ANKI_FOLDER)
+    return {tag: SitePath(path.removesuffix(".html") + ".apkg") for tag, path in pages.items()}
+
+
 def folder_decks(folders: Iterable[str]) -> Mapping[str, SitePath]:
     """Vault folder -> ``study/folders/<flat slug>.html`` (``a/b`` -> ``a--b``)."""
     names = {folder: _flat("/".join(slugify(part) or "folder" for part in folder.split("/"))) for folder in folders}

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from vaultc.names import SitePath, enclosing_folders, folder_of
 from vaultc.render.context import Page, SiteContext
-from vaultc.render.questions.anki_export import ANKI_PACKAGE
+from vaultc.render.questions.anki_export import ANKI_PACKAGE, anki_tag_packages, answered
 from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers, render_answer
 from vaultc.render.questions.question_items import (
     QuestionItem,
@@ -61,11 +61,14 @@ class Deck:
     """One note's questions: its cards have ids (``card-<anchor>``) for the other decks to link to."""
     open_deck: bool = False
     """The questions still unanswered or stubs: a session goes through them, not the answered ones."""
+    anki_package: SitePath | None = None
+    """The deck's cards as an Anki package, if it has one (all questions, each tag)."""
 
 
 def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckAnswers = NO_ANSWERS) -> list[Page]:
     """The deck list and every deck's pages (``answers``: those rendered beforehand, if any)."""
-    all_deck = Deck("All questions", STUDY_ALL, items, status_counts(items))
+    package = ANKI_PACKAGE if answered(items) else None
+    all_deck = Deck("All questions", STUDY_ALL, items, status_counts(items), anki_package=package)
     notes = decks_by_note(items)
     answers_in = {deck.items[0].note_page: deck.path for deck in notes}
     tags = decks_by_tag(items, answers_in)
@@ -88,7 +91,7 @@ def study_pages(site: SiteContext, items: Sequence[QuestionItem], answers: DeckA
             pagination=part,
             qa_json=QA_JSON,
             qa_csv=QA_CSV,
-            anki_package=ANKI_PACKAGE if any(item.status == "answered" for item in items) else None,
+            anki_package=package,
         )
         for part in paginate(notes, STUDY, DECK_LIST_PAGE_SIZE)
     ]
@@ -112,8 +115,9 @@ def decks_by_note(items: Sequence[QuestionItem]) -> list[Deck]:
 
 def decks_by_tag(items: Sequence[QuestionItem], note_decks: Mapping[SitePath, SitePath]) -> list[Deck]:
     by_tag = questions_by_tag(items)
+    packages = anki_tag_packages(items)
     return [
-        Deck("#" + tag, path, by_tag[tag], status_counts(by_tag[tag]), note_decks)
+        Deck("#" + tag, path, by_tag[tag], status_counts(by_tag[tag]), note_decks, anki_package=packages.get(tag))
         for tag, path in tag_pages(by_tag, "study").items()
     ]
 
