@@ -105,3 +105,12 @@ def test_a_note_hit_shows_the_text_around_the_match(page, site_url: str, where: 
     snippet = hit.locator(".result-snippet")
     expect(snippet.locator("mark")).to_have_text(re.compile("euclidean", re.I))
     assert "length of each row" in snippet.inner_text()
+
+
+def test_a_note_hits_snippet_is_the_notes_words_without_the_pages_badges(page, site_url: str) -> None:
+    page.goto(site_url + "search.html?q=embedding")
+    hit = page.locator("#search-results .result-note", has=page.locator("a", has_text="Deep Learning Interview"))
+    snippet = hit.locator(".result-snippet")
+    expect(snippet).to_contain_text("What is an embedding?")
+    text = snippet.inner_text()
+    assert "unanswered" not in text and " # " not in text, text

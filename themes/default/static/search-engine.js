@@ -315,6 +315,7 @@
      hit, once it is on screen, fetches its own page (once, cached) and shows the text around its
      first match instead; from file:// fetch() is refused and the first lines stay. */
   var SNIPPET_BEFORE = 70, SNIPPET_AFTER = 110;
+  var NOT_TEXT = ".question-marks, .code-bar, .footnote-backref, script, style";
   var notePages = {}, pending = typeof WeakMap === "function" ? new WeakMap() : null;
 
   function aroundMatch(text, terms, maxToken) {  /* {text, flags} around the first match, or null */
@@ -333,7 +334,11 @@
       notePages[url] = fetch(url).then(function (response) { return response.ok ? response.text() : ""; })
         .then(function (html) {
           var body = new DOMParser().parseFromString(html, "text/html").querySelector(".note-content");
-          return body ? body.textContent.replace(/\s+/g, " ").trim() : "";
+          if (!body) return "";
+          /* the page's own marks are not the note's words: question badges and permalinks, code
+             bars, footnotes' back links */
+          Array.prototype.forEach.call(body.querySelectorAll(NOT_TEXT), function (node) { node.remove(); });
+          return body.textContent.replace(/\s+/g, " ").trim();
         }).catch(function () { return ""; });
     }
     return notePages[url];
