@@ -55,12 +55,22 @@ def test_the_ways_in_link_every_listing_and_open_questions_come_first() -> None:
     ]
     open_card = html[html.index('<li class="home-card home-card-open') : html.index("</li>")]
     assert "has-open" in open_card and '<span class="home-card-figure">2</span>' in open_card
-    assert "1 unanswered, 1 stub and" in open_card
+    assert "1 unanswered, 1 stub and 1 term to define" in open_card
 
 
 def test_a_vault_with_nothing_open_does_not_raise_the_alarm() -> None:
     html = home_html({"A.md": "Just a note.\n"})
     assert '<li class="home-card home-card-open">' in html and "has-open" not in html
+    assert "nothing left open" in html
+
+
+def test_zero_counts_are_left_out() -> None:
+    html = main_of(home_html({"A.md": "# A\n\n## What is open?\n\nTODO\n"}))
+    summary = re.sub(r"\s+", " ", re.search(r'<p class="lead home-summary">(.*?)</p>', html, re.S)[1])
+    assert summary == "1 note, 1 question (1 stub) and 0 terms."
+    assert "0 unanswered" not in html and "0 defined" not in html and " 0 with" not in html
+    assert 'class="home-card-title">Tags<' not in html  # no tags: no card saying 0
+    assert "none answered yet" in html and "1 stub<" in html
 
 
 def test_notes_are_listed_by_folder_sorted_by_title() -> None:

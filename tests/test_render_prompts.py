@@ -192,7 +192,8 @@ def test_listings_without_prompts_do_not_mention_them() -> None:
     html = question_pages_of(site_of(prompts=U))["questions/index.html"]
     top = main_of(html).split("<nav", 1)[0]
     assert "badge-prompt" not in top and '1 <span class="badge badge-stub">stub</span></span>.' in top
-    assert '<a href="prompt.html">Open prompt <span class="count">0</span></a>' in html  # the page still exists
+    assert 'href="prompt.html"' not in html  # no "Open prompt 0" filter...
+    assert "questions/prompt.html" in question_pages_of(site_of(prompts=U))  # ...though its page stays
 
 
 def test_open_page_lists_prompts_in_their_own_section_after_what_is_missing(pages: dict[str, str]) -> None:

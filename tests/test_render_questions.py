@@ -193,3 +193,14 @@ def test_enclosing_headings_is_the_innermost_section_strictly_below_the_heading_
     assert found == [None, top, top, sub, sub, top, other]  # line 5 is sub's own heading: its parent
     assert heading_at([top, sub, other], 5) is sub and heading_at([top, sub, other], 13) is other
     assert heading_at([sub], 2) is None
+
+
+def test_status_counts_leave_out_the_statuses_at_zero(pages: dict[str, str]) -> None:
+    top = main_of(pages["questions/answered.html"]).split("<nav", 1)[0]
+    counts = re.sub(r"<[^>]+>", "", re.search(r'<p class="status-counts">(.*?)</p>', top, re.S)[1])
+    total = int(counts.split()[0])
+    assert " ".join(counts.split()) == f"{total} questions: {total} answered."
+    offered = r'<a href="([a-z]+\.html)"[^>]*>[^<]*<span class="count">(\d+)</span>'
+    filters = dict(re.findall(offered, pages["questions/index.html"]))
+    assert "prompt.html" not in filters and "questions/prompt.html" in pages  # none: its page, not a filter
+    assert filters and "0" not in filters.values()
