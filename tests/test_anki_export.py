@@ -122,26 +122,6 @@ def test_each_tag_with_an_answer_has_a_package_linked_from_its_study_deck(tmp_pa
         assert same  # importing both updates a card instead of making it twice
 
 
-def test_an_edit_writes_again_only_the_packages_holding_its_cards(vault: Path, tmp_path: Path) -> None:
-    site, cache = tmp_path / "site", tmp_path / "cache"
-
-    def inodes() -> dict[str, int]:
-        build(BuildOptions(vault, site, jobs=1, cache=cache))
-        return {path.relative_to(site).as_posix(): path.stat().st_ino for path in (site / "anki").rglob("*.apkg")}
-
-    first = inodes()
-    assert len(first) == 3  # all, and the two tags of Basics
-    loss = vault / "Loss.md"  # untagged: only all.apkg holds its card
-    loss.write_text(loss.read_text().replace("A number to", "The number to"), encoding="utf-8")
-    after_loss = inodes()
-    changed = {path for path in first if after_loss[path] != first[path]}
-    assert changed == {"anki/all.apkg"}  # the tags' packages were kept: the same files
-    basics = vault / "ML" / "Basics.md"
-    basics.write_text(basics.read_text().replace("A function fitted", "The function fitted"), encoding="utf-8")
-    after_basics = inodes()
-    assert all(after_basics[path] != after_loss[path] for path in first)  # its card is in all three
-
-
 def test_a_vault_without_an_answer_has_no_package(tmp_path: Path) -> None:
     vault = write_vault(tmp_path / "vault", {"A.md": "# A\n\n## What is open?\n"})
     build(BuildOptions(vault, tmp_path / "site"))

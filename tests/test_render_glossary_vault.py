@@ -73,11 +73,11 @@ def test_the_home_page_counts_and_links_the_ways_in(site: Path) -> None:
         "open.html",
         "glossary.html",
         "questions/index.html",
-        "tags/index.html",
         "graph.html",
         "search.html",
     ):
         assert f'<a href="{target}"><span class="home-card-title">' in html
+    assert '<a href="tags/index.html"><span class="home-card-title">' not in html  # the vault has no tags
 
 
 def test_glossary_and_concept_links_resolve(site: Path) -> None:

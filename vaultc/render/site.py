@@ -35,7 +35,6 @@ from vaultc.render.notes.pages import note_context
 from vaultc.render.questions.anki_export import anki_pages
 from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers, deck_answers
 from vaultc.render.questions.question_pages import question_pages
-from vaultc.render.questions.question_paths import ANKI_FOLDER
 from vaultc.render.search.search_index import search_pages
 from vaultc.render.seo import seo_pages
 from vaultc.render.sitemap import (
@@ -98,21 +97,13 @@ def render_site(
     decks = _deck_answers(site, workers, shared, answers, progress)
     keep = None if previous is None or shared is None else Reuse(shared, previous, decks.content_keys)
     pages = _gathered(_jobs(site, theme, workers, keep, decks), workers, progress if large else lambda message: None)
-    if keep is not None:
-        _report_kept(site, pages, progress)
+    if keep is not None and (kept := sum(page.kept for page in pages)):
+        progress(f"{kept:,} of {len(vault.notes):,} note pages unchanged since the last build: kept")
     pages += seo_pages([page.path for page in pages], options.base_url)
     return RenderedSite(
         tuple(sorted(pages, key=lambda page: page.path)), _copies(vault, site.sitemap), site.sitemap.diagnostics,
         decks.keyed,
     )  # fmt: skip
-
-
-def _report_kept(site: SiteContext, pages: list[Page], progress: Progress) -> None:
-    notes = {site.sitemap.note(path) for path in site.vault.notes}
-    if kept := sum(page.kept for page in pages if page.path in notes):
-        progress(f"{kept:,} of {len(notes):,} note pages unchanged since the last build: kept")
-    if packages := sum(page.kept for page in pages if page.path.startswith(ANKI_FOLDER + "/")):
-        progress(f"{packages:,} Anki package{'' if packages == 1 else 's'} unchanged since the last build: kept")
 
 
 def _deck_answers(
@@ -143,17 +134,13 @@ def _jobs(site: SiteContext, theme: Theme, workers: int, keep: Reuse | None, dec
     slices = split(tuple(site.vault.notes), workers * 4)
     return [
         functools.partial(question_pages, site, decks),
-        functools.partial(_anki_pages, site, decks, keep),
+        functools.partial(anki_pages, site, decks),
         functools.partial(glossary_pages, site),
         functools.partial(search_pages, site),
         functools.partial(graph_pages, site),
         *(functools.partial(_note_pages, site, paths, keep) for paths in slices),
         functools.partial(_site_pages, site, theme),
     ]
-
-
-def _anki_pages(site: SiteContext, decks: DeckAnswers, keep: Reuse | None) -> list[Page]:
-    return anki_pages(site, decks) if keep is None else anki_pages(site, decks, keep.shared, keep.previous)
 
 
 def _gathered(jobs: list[Job], workers: int, progress: Progress) -> list[Page]:

@@ -31,7 +31,6 @@ from markupsafe import Markup, escape
 
 from vaultc.names import SitePath, folder_of
 from vaultc.render.context import Page, SiteContext, absolute_url
-from vaultc.render.notes.page_keys import digest_of
 from vaultc.render.questions.answer_fragments import DeckAnswers, render_answer
 from vaultc.render.questions.question_items import QuestionItem, question_items, questions_by_tag
 from vaultc.render.questions.question_paths import ANKI_FOLDER, tag_packages
@@ -64,41 +63,19 @@ MODEL = genanki.Model(
 )  # fmt: skip
 
 
-def anki_pages(
-    site: SiteContext, answers: DeckAnswers, shared: str | None = None, previous: Mapping[SitePath, str] | None = None
-) -> list[Page]:
+def anki_pages(site: SiteContext, answers: DeckAnswers) -> list[Page]:
     """The package of every answered question and one per tag that has any (none when nothing is
-    answered). Each card is made once and written into every package that holds it. With ``shared``
-    (the site's digest) packages get keys, and one whose key is in ``previous`` (the last build's
-    page keys) is kept, not written again: an edit changes the packages of its note's tags only."""
+    answered). Each card is made once and written into every package that holds it. Every package
+    is made again on every build: its modification time is the latest edit of any note (see above),
+    so any edit changes them all."""
     items = question_items(site)
     cards = {item.index: _card(site, item, _answer(site, item, answers)) for item in answered(items)}
     if not cards:
         return []
     by_tag = questions_by_tag(answered(items))
-    wanted = [(ANKI_PACKAGE, answered(items))]
-    wanted += [(path, by_tag[tag]) for tag, path in anki_tag_packages(items).items()]
-    return [_package_page(site, path, chosen, cards, shared, previous or {}) for path, chosen in wanted]
-
-
-def _package_page(
-    site: SiteContext,
-    path: SitePath,
-    items: Sequence[QuestionItem],
-    cards: Mapping[int, genanki.Note],
-    shared: str | None,
-    previous: Mapping[SitePath, str],
-) -> Page:
-    if shared is None:
-        return Page(path, _package(site, items, cards))
-    key = digest_of(shared, site.options.modified, [_card_key(site, item, cards[item.index]) for item in items])
-    if previous.get(path) == key:
-        return Page(path, b"", key, kept=True)
-    return Page(path, _package(site, items, cards), key)
-
-
-def _card_key(site: SiteContext, item: QuestionItem, card: genanki.Note) -> tuple:
-    return (deck_name(site, item), card.guid, tuple(card.fields), tuple(card.tags))
+    pages = [Page(ANKI_PACKAGE, _package(site, answered(items), cards))]
+    pages += [Page(path, _package(site, by_tag[tag], cards)) for tag, path in anki_tag_packages(items).items()]
+    return pages
 
 
 def answered(items: Sequence[QuestionItem]) -> list[QuestionItem]:
