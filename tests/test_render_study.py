@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -128,6 +129,36 @@ def test_big_decks_are_paginated(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [len(cards(part)) for part in parts] == [2, 2, 1] and "study/all/page-4.html" not in pages
     assert "Cards 3–4 of 5</h2>" in parts[1]
     assert "study/notes/topics--ml-basics.page-2.html" in pages
+
+
+@pytest.mark.parametrize(
+    ("first", "index"),
+    [
+        ("study/all/index.html", "study/all/cards.js"),
+        ("study/notes/topics--ml-basics.html", "study/notes/topics--ml-basics.cards.js"),
+        ("study/tags/exam.prep.html", "study/tags/exam.prep.cards.js"),
+    ],
+)
+def test_a_paginated_decks_card_list_sits_beside_its_pages(first: str, index: str) -> None:
+    assert study_pages.deck_index(first) == index
+
+
+def test_a_paginated_deck_lists_every_card_with_its_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(study_pages, "STUDY_PAGE_SIZE", 2)
+    pages = pages_of(FILES)
+    script = pages["study/all/cards.js"]
+    listed = json.loads(script.removeprefix("window.VAULTC_DECK_CARDS = ").removesuffix(";\n"))
+    assert listed["pages"] == ["index.html", "page-2.html", "page-3.html"]
+    for number, name in enumerate(listed["pages"]):
+        html = pages["study/all/" + name]
+        on_page = re.findall(r'data-card="([^"]+)" data-status="([a-z]+)"', html)
+        expected = [row for row in listed["cards"] if row[2] == number]
+        assert [[card, status, number] for card, status in on_page] == expected
+        assert 'data-cards="cards.js" data-page="' + name + '"' in html
+    monkeypatch.undo()
+    one_page = pages_of(FILES)  # a deck of one page needs no list
+    assert not any(path.endswith("cards.js") for path in one_page)
+    assert "data-cards=" not in one_page["study/all/index.html"]
 
 
 def test_a_long_list_of_note_decks_is_paginated(monkeypatch: pytest.MonkeyPatch) -> None:

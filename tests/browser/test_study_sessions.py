@@ -153,3 +153,31 @@ def test_a_session_over_the_open_questions_goes_through_them(open_page, site_url
     page.keyboard.press("Space")
     expect(page.locator("#study-back")).to_contain_text(re.compile("No answer yet|Only a placeholder"))
     assert watch.problems == []
+
+
+def test_a_session_on_one_page_of_a_long_deck_goes_through_the_whole_deck(watched_page, site_url: str) -> None:
+    page, watch = watched_page
+    page.goto(site_url + "study/all/page-2.html")  # all questions: 100 cards a page
+    here = set(page.locator("#study-deck [data-card]").evaluate_all("cards => cards.map(c => c.dataset.card)"))
+    studied = '[data-card][data-status="answered"], [data-card][data-status="stub"]'
+    studied_here = page.locator("#study-deck").locator(studied)
+    expect(page.locator("#study-due")).not_to_have_text(re.compile(rf"^{studied_here.count()} new"))
+    new, due, later = due_counts(page)
+    assert new > studied_here.count() + 10 and due == later == 0  # the deck's cards, not this page's
+    page.select_option("#study-size", "10")
+    page.click("#study-start")
+    seen = []
+    for _ in range(10):
+        expect(page.locator("#study-front")).to_be_visible()
+        expect(page.locator("#study-front")).not_to_be_empty()
+        seen.append(page.locator("#study-front").inner_text())
+        page.keyboard.press("Space")
+        expect(page.locator("#study-back .study-answer")).to_be_visible()  # the card's own answer, from its page
+        page.keyboard.press("3")
+    expect(page.locator("#study-summary")).to_contain_text("10 reviews")
+    assert len(set(seen)) == 10, seen
+    stored = page.evaluate("() => Object.keys(JSON.parse(localStorage.getItem(Object.keys(localStorage)[0])).cards)")
+    assert len(stored) == 10 and set(stored) - here, "cards from the deck's other page were studied"
+    page.goto(site_url + "study/all/index.html")
+    assert due_counts(page) == (new - 10, 0, 10)  # the same deck, seen from its first page
+    assert watch.problems == []

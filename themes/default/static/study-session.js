@@ -3,7 +3,10 @@
    (localStorage, one entry per site), can be exported to a file and imported back, and works from
    file:// and offline. The deck page without JavaScript stays a list of cards that open. A tag
    deck's cards link to their note's deck for the answer: a session there fetches that page (the
-   site's own, as link previews do), so it needs the site served (GitHub Pages, vaultc serve). */
+   site's own, as link previews do), so it needs the site served (GitHub Pages, vaultc serve).
+   A deck of several pages lists all its cards in a small script (data-cards): served, a session
+   and its counts span the whole deck, a card on another page read from that page when its turn
+   comes; from file:// they keep to this page's cards. */
 (function () {
   "use strict";
 
@@ -41,7 +44,7 @@
   }
 
   // ---- the cards of this page that have an answer to reveal ----
-  var decks = {};  // note deck URL -> Promise of its document, for a tag deck's cards
+  var decks = {};  // deck page URL -> Promise of its document: a note's deck (a tag deck's cards), another page
 
   var studied = (panel.getAttribute("data-statuses") || "answered stub").split(" ");
 
@@ -51,10 +54,51 @@
     });
   }
 
+  var served = /^https?:$/.test(location.protocol);
+  var elsewhere = [];  // the deck's cards on its other pages: {elsewhere: page URL, id}
+
+  function deckCards() { return pageCards().concat(elsewhere); }
+
+  function idOf(card) { return card.elsewhere ? card.id : card.getAttribute("data-card"); }
+
+  function loadDeckIndex(then) {  // the whole deck's cards, for a deck of several pages (served only)
+    var source = panel.getAttribute("data-cards"), here = panel.getAttribute("data-page");
+    if (!source || !served) return then();
+    var script = document.createElement("script");
+    script.src = source;
+    script.onload = function () {
+      var index = window.VAULTC_DECK_CARDS;
+      elsewhere = index.cards.filter(function (row) {
+        return index.pages[row[2]] !== here && studied.indexOf(row[1]) >= 0;
+      }).map(function (row) { return { elsewhere: new URL(index.pages[row[2]], location.href).href, id: row[0] }; });
+      then();
+    };
+    script.onerror = then;  // this page's cards still make a session
+    document.head.appendChild(script);
+  }
+
+  function fromItsPage(card) {  // Promise of the card's element, read from the deck page holding it
+    if (!decks[card.elsewhere]) decks[card.elsewhere] = fetched(card.elsewhere);
+    return decks[card.elsewhere].then(function (page) {
+      var found = Array.prototype.filter.call(page.querySelectorAll("[data-card]"), function (node) {
+        return node.getAttribute("data-card") === card.id;
+      })[0];
+      if (!found) throw new Error("no card " + card.id);
+      return found;
+    });
+  }
+
+  function fetched(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.text();
+    }).then(function (html) { return new DOMParser().parseFromString(html, "text/html"); });
+  }
+
   function dueCounts(progress, now) {
     var counts = { fresh: 0, due: 0, later: 0, next: null };
-    pageCards().forEach(function (card) {
-      var stored = progress.cards[card.getAttribute("data-card")];
+    deckCards().forEach(function (card) {
+      var stored = progress.cards[idOf(card)];
       if (!stored) { counts.fresh++; return; }
       var due = new Date(stored.due);
       if (due <= now) counts.due++;
@@ -81,14 +125,12 @@
   // ---- a session: due cards first (oldest first), then new ones in page order ----
   function start() {
     var progress = load(), now = new Date(), due = [], fresh = [];
-    pageCards().forEach(function (card) {
-      var stored = progress.cards[card.getAttribute("data-card")];
+    deckCards().forEach(function (card) {
+      var stored = progress.cards[idOf(card)];
       if (!stored) fresh.push(card);
       else if (new Date(stored.due) <= now) due.push(card);
     });
-    due.sort(function (a, b) {
-      return new Date(progress.cards[a.getAttribute("data-card")].due) - new Date(progress.cards[b.getAttribute("data-card")].due);
-    });
+    due.sort(function (a, b) { return new Date(progress.cards[idOf(a)].due) - new Date(progress.cards[idOf(b)].due); });
     var size = parseInt($("study-size").value, 10) || Infinity;
     session = { queue: due.concat(fresh).slice(0, size), done: 0, grades: { 1: 0, 2: 0, 3: 0, 4: 0 } };
     $("study-summary").hidden = true;
@@ -101,6 +143,7 @@
   function show() {
     var card = session.queue[0];
     if (!card) { finish(); return; }
+    if (card.elsewhere) { fetchTurn(card); return; }
     $("study-progress").textContent = "Card " + (session.done + 1) + " · " + session.queue.length + " to go";
     var question = card.querySelector(".study-question");
     $("study-front").innerHTML = question.tagName === "A" ? "" : question.innerHTML;
@@ -114,16 +157,28 @@
     $("study-reveal").focus();
   }
 
+  function fetchTurn(card) {  // a card on another page of the deck: read it, then show it
+    var current = session;
+    $("study-progress").textContent = "Loading the next card…";
+    $("study-front").textContent = "";  // nothing to reveal or grade until it is here
+    ["study-back", "study-grades", "study-reveal"].forEach(function (id) { $(id).hidden = true; });
+    fromItsPage(card).then(function (found) {
+      if (session !== current || current.queue[0] !== card) return;
+      current.queue[0] = found;
+      show();
+    }, function () {
+      if (session !== current || current.queue[0] !== card) return;
+      current.queue.shift();  // unreachable now: the session goes on without it
+      say("A card on another page of this deck could not be loaded; it was skipped.");
+      show();
+    });
+  }
+
   function answerOf(card) {  // Promise of the nodes showing the card's answer and where it comes from
     if (card.tagName === "DETAILS") return Promise.resolve(answerParts(card));
     var link = card.querySelector("a.study-question");
     var url = link.href.split("#")[0], id = decodeURIComponent(link.hash.slice(1));
-    if (!decks[url]) {
-      decks[url] = fetch(url).then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.text();
-      }).then(function (html) { return new DOMParser().parseFromString(html, "text/html"); });
-    }
+    if (!decks[url]) decks[url] = fetched(url);
     return decks[url].then(function (page) {
       var found = page.getElementById(id);
       if (!found) throw new Error("no card " + id);
@@ -162,7 +217,7 @@
   function showGrades() {
     $("study-back").hidden = false;
     $("study-reveal").hidden = true;
-    var preview = scheduler.repeat(scheduled(session.queue[0].getAttribute("data-card")), new Date());
+    var preview = scheduler.repeat(scheduled(idOf(session.queue[0])), new Date());
     Array.prototype.forEach.call($("study-grades").querySelectorAll("button[data-grade]"), function (button) {
       var next = preview[parseInt(button.getAttribute("data-grade"), 10)].card.due;
       button.querySelector(".study-interval").textContent = when(next);
@@ -173,7 +228,7 @@
 
   function grade(rating) {
     if (!session || !session.queue.length || $("study-grades").hidden) return;
-    var card = session.queue.shift(), id = card.getAttribute("data-card");
+    var card = session.queue.shift(), id = idOf(card);
     var next = scheduler.next(scheduled(id), new Date(), rating).card;
     var progress = load();
     progress.cards[id] = next;
@@ -274,4 +329,5 @@
   document.addEventListener("keydown", onKey);
   panel.hidden = false;
   showCounts();
+  loadDeckIndex(showCounts);
 })();

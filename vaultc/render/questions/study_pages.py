@@ -20,9 +20,11 @@ from markupsafe import Markup
 
 from vaultc.names import SitePath, enclosing_folders, folder_of
 from vaultc.render.context import Page, SiteContext
+from vaultc.render.data_script import data_script
 from vaultc.render.questions.anki_export import ANKI_PACKAGE, anki_tag_packages, answered
 from vaultc.render.questions.answer_fragments import NO_ANSWERS, DeckAnswers, render_answer
 from vaultc.render.questions.question_items import (
+    Pagination,
     QuestionItem,
     numbered_title,
     paginate,
@@ -135,8 +137,10 @@ def decks_by_folder(items: Sequence[QuestionItem], note_decks: Mapping[SitePath,
 
 
 def deck_pages(site: SiteContext, deck: Deck, answers: Callable[[QuestionItem], Markup]) -> list[Page]:
-    pages = []
-    for part in paginate(deck.items, deck.path, STUDY_PAGE_SIZE):
+    parts = paginate(deck.items, deck.path, STUDY_PAGE_SIZE)
+    index = deck_index(deck.path) if len(parts) > 1 else None
+    pages = [Page(index, deck_index_script(parts))] if index else []
+    for part in parts:
         title = numbered_title(f"Study: {deck.title}", part)
         pages.append(
             site.page(
@@ -150,9 +154,30 @@ def deck_pages(site: SiteContext, deck: Deck, answers: Callable[[QuestionItem], 
                 cards=[_card(item, deck, answers) for item in part.items],
                 study_index=STUDY,
                 study_store=study_store(site),
+                deck_cards=index,
             )
         )
     return pages
+
+
+def deck_index(first: SitePath) -> SitePath:
+    """The script listing a paginated deck's cards: ``study/all/cards.js``, ``study/tags/x.cards.js``."""
+    folder, _, name = first.rpartition("/")
+    stem = "" if name == "index.html" else name.removesuffix(".html") + "."
+    return SitePath(f"{folder}/{stem}cards.js")
+
+
+def deck_index_script(parts: Sequence[Pagination[QuestionItem]]) -> bytes:
+    """Every card of the deck as ``[id, status, page]`` (the page's file name in ``pages``, all in one
+    folder), so that a session on any page goes through the whole deck (``study-session.js``)."""
+    cards = [[card_key(item), item.status, number] for number, part in enumerate(parts) for item in part.items]
+    pages = [part.path.rpartition("/")[2] for part in parts]
+    return data_script("VAULTC_DECK_CARDS", {"pages": pages, "cards": cards})
+
+
+def card_key(item: QuestionItem) -> str:
+    """A card's name in the browser's study progress (``data-card``): its note and anchor."""
+    return f"{item.question.note}#{item.question.anchor}"
 
 
 def _card(item: QuestionItem, deck: Deck, answers: Callable[[QuestionItem], Markup]) -> Card:
