@@ -52,7 +52,8 @@ def tag_name(tag: str) -> str:
 class _Text(HTMLParser):
     """Visible text (with word breaks at separating elements) and the URLs elements refer to.
 
-    ``container``: only the text inside the first ``div`` of that class counts (None: all of it).
+    ``container``: only the text inside the first ``div`` of that class counts (None: all of it),
+    and a note heading that became the page's title (``h1.note-title`` with the heading's id).
     ``raw_text``: script and style hold raw text, as in a browser; off to read an element left
     open as what it is in Obsidian, the start of the note's text."""
 
@@ -65,11 +66,14 @@ class _Text(HTMLParser):
         self.removed = False
         self.spans: list[bool] = []  # open spans: whether each stands apart from the words around it
         self.depth = 0 if container else 1  # div nesting inside the container
+        self.in_title = False  # inside the note's own first heading, shown as the page's h1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if self.container and tag == "div" and (self.depth or self.container in (values.get("class") or "").split()):
             self.depth += 1
+        if self.container and tag == "h1" and values.get("id") and "note-title" in (values.get("class") or "").split():
+            self.in_title = True
         if tag in UNSEEN and self.raw_text:
             self.unseen_depth += 1
             self.removed = True
@@ -87,9 +91,11 @@ class _Text(HTMLParser):
         self._element(tag, [], apart)
         if self.container and tag == "div" and self.depth:
             self.depth -= 1
+        if tag == "h1":
+            self.in_title = False
 
     def handle_data(self, data: str) -> None:
-        if self.depth and not self.unseen_depth:
+        if (self.depth or self.in_title) and not self.unseen_depth:
             self.parts.append(data)
 
     def set_cdata_mode(self, elem: str) -> None:
@@ -97,7 +103,7 @@ class _Text(HTMLParser):
             super().set_cdata_mode(elem)
 
     def _element(self, tag: str, attrs: list[tuple[str, str | None]], stands_apart: bool) -> None:
-        if not self.depth:
+        if not (self.depth or self.in_title):
             return
         self.references.extend(value for key, value in attrs if key in REFERRING and value)
         if tag not in JOINING_TAGS or stands_apart:
@@ -113,7 +119,8 @@ class PageText:
 
 
 def read_page(page: Path) -> PageText:
-    """The words and referenced file names of a note page's content (``div.note-content``)."""
+    """The words and referenced file names of a note page's content (``div.note-content``, and its
+    first heading when that is the page's title)."""
     scan = _Text("note-content")
     scan.feed(page.read_text("utf-8"))
     scan.close()

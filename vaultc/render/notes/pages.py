@@ -25,6 +25,7 @@ from vaultc.render.notes.folders import note_breadcrumbs
 from vaultc.render.notes.markdown_html import install_site_rules
 from vaultc.render.notes.property_table import PropertyRow, property_rows
 from vaultc.render.notes.reading import reading_facts
+from vaultc.render.notes.title_heading import TitleSplit, opening_title, page_level, split_title
 from vaultc.render.notes.transclude import without_ids
 from vaultc.render.notes.view import NoteView
 from vaultc.render.sanitize import sanitize_html
@@ -46,12 +47,15 @@ class TocEntry:
 
 
 def table_of_contents(note: ParsedNote, questions: Sequence[Question] = ()) -> list[TocEntry]:
-    """The note's outline (none for fewer than two headings), each question marked with its status."""
-    if len(note.headings) < 2:
+    """The note's outline (none for fewer than two headings), each question marked with its status;
+    a heading that is the page's title is not in it (:mod:`~vaultc.render.notes.title_heading`)."""
+    title = opening_title(note)
+    headings = [heading for heading in note.headings if heading is not title]
+    if len(headings) < 2:
         return []
     statuses = {question.anchor: question.status.value for question in questions}
-    return [TocEntry(h.text, h.anchor, min(h.outline_level - 2, TOC_MAX_DEPTH), statuses.get(h.anchor, ""))
-            for h in note.headings]  # fmt: skip
+    return [TocEntry(h.text, h.anchor, min(page_level(h, title) - 2, TOC_MAX_DEPTH), statuses.get(h.anchor, ""))
+            for h in headings]  # fmt: skip
 
 
 @functools.cache
@@ -172,9 +176,16 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
     tokens = page_tokens(site, note, page)
     view = NoteView(note, page, vault, sitemap, ((note.path, ""),), author=site.options.author)
     properties = property_rows(view, site_markdown(), site.options.hidden_properties)
+    title = opening_title(note)
+    split = split_title(tokens, title) if title else TitleSplit([], tokens)
+
+    def html(part: list[Token]) -> str:
+        return note_body(note, page, vault, sitemap, site.options.allow_html, part, site.options.author)
+
     return {
         "note": note,
-        "content": note_body(note, page, vault, sitemap, site.options.allow_html, tokens, site.options.author),
+        "title_html": Markup(html(split.title).strip()) if split.title else None,
+        "content": html(split.body),
         "question_summary": question_summary(site.note_index.questions.get(note.path, ())),
         "description": description(note),
         "toc": table_of_contents(note, site.note_index.questions.get(note.path, ())),
