@@ -173,19 +173,13 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
     def link_to(path: str) -> PageLink:
         return PageLink(vault.notes[path].title, url(sitemap.note(path)))
 
-    tokens = page_tokens(site, note, page)
     view = NoteView(note, page, vault, sitemap, ((note.path, ""),), author=site.options.author)
     properties = property_rows(view, site_markdown(), site.options.hidden_properties)
-    title = opening_title(note)
-    split = split_title(tokens, title) if title else TitleSplit([], tokens)
-
-    def html(part: list[Token]) -> str:
-        return note_body(note, page, vault, sitemap, site.options.allow_html, part, site.options.author)
-
+    title_html, content = _title_and_body(site, note, page)
     return {
         "note": note,
-        "title_html": Markup(html(split.title).strip()) if split.title else None,
-        "content": html(split.body),
+        "title_html": title_html,
+        "content": content,
         "question_summary": question_summary(site.note_index.questions.get(note.path, ())),
         "description": description(note),
         "toc": table_of_contents(note, site.note_index.questions.get(note.path, ())),
@@ -197,6 +191,18 @@ def note_context(note: ParsedNote, page: SitePath, site: SiteContext) -> dict:
         "backlinks": [link_to(path) for path in graph.backlinks(note.path)],
         "related": [link_to(path) for path in graph.related(note.path)],
     }
+
+
+def _title_and_body(site: SiteContext, note: ParsedNote, page: SitePath) -> tuple[Markup | None, str]:
+    """The page's HTML: the note's own first heading as its title, when it is one, and the body."""
+    tokens = page_tokens(site, note, page)
+    title = opening_title(note)
+    split = split_title(tokens, title) if title else TitleSplit([], tokens)
+
+    def html(part: list[Token]) -> str:
+        return note_body(note, page, site.vault, site.sitemap, site.options.allow_html, part, site.options.author)
+
+    return (Markup(html(split.title).strip()) if split.title else None), html(split.body)
 
 
 def _header_tags(note: ParsedNote, properties: Sequence[PropertyRow]) -> list[str]:
