@@ -47,8 +47,12 @@ def _plain(text: str) -> str:
 
 def page_level(heading: Heading, title: Heading | None) -> int:
     """A heading's level on the page: one up inside the title heading's section, when it is the h1."""
-    inside = title is not None and title.line < heading.line <= title.section_end
-    return heading.outline_level - 1 if inside else heading.outline_level
+    return heading.outline_level - 1 if title is not None and _under(title, heading.line) else heading.outline_level
+
+
+def _under(title: Heading, line: int) -> bool:
+    """Whether a heading on ``line`` sits in the title heading's section (below the title itself)."""
+    return title.line < line <= title.section_end
 
 
 def split_title(tokens: Sequence[Token], title: Heading) -> TitleSplit:
@@ -63,6 +67,6 @@ def split_title(tokens: Sequence[Token], title: Heading) -> TitleSplit:
 
 
 def _moved_up(token: Token, title: Heading) -> Token:
-    if token.type != "heading_open" or not token.map or token.map[0] + 1 > title.section_end:
+    if token.type != "heading_open" or not token.map or not _under(title, token.map[0] + 1):
         return token
     return token.copy(meta={**token.meta, "outline_level": token.meta["outline_level"] - 1})

@@ -38,6 +38,11 @@ class QuestionItem:
     tags: tuple[str, ...]
     """Its note's tags, case-folded as on the tag pages."""
 
+    @property
+    def card_key(self) -> str:
+        """Its card's name in the browser's study progress (``data-card``): its note and anchor."""
+        return f"{self.question.note}#{self.question.anchor}"
+
 
 @dataclass(frozen=True)
 class HeadingGroup(Generic[T]):

@@ -170,14 +170,9 @@ def deck_index(first: SitePath) -> SitePath:
 def deck_index_script(parts: Sequence[Pagination[QuestionItem]]) -> bytes:
     """Every card of the deck as ``[id, status, page]`` (the page's file name in ``pages``, all in one
     folder), so that a session on any page goes through the whole deck (``study-session.js``)."""
-    cards = [[card_key(item), item.status, number] for number, part in enumerate(parts) for item in part.items]
+    cards = [[item.card_key, item.status, number] for number, part in enumerate(parts) for item in part.items]
     pages = [part.path.rpartition("/")[2] for part in parts]
     return data_script("VAULTC_DECK_CARDS", {"pages": pages, "cards": cards})
-
-
-def card_key(item: QuestionItem) -> str:
-    """A card's name in the browser's study progress (``data-card``): its note and anchor."""
-    return f"{item.question.note}#{item.question.anchor}"
 
 
 def _card(item: QuestionItem, deck: Deck, answers: Callable[[QuestionItem], Markup]) -> Card:
